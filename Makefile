@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Everything else is what they call.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test install chromium lint format check bench ci
+
+serve: install
+	@scripts/serve
+
+test: install chromium
+	@scripts/test $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+# Reinstall only when a requirements file changes, so a second `make serve` starts in seconds.
+$(STAMP): requirements.txt requirements-dev.txt requirements-es.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-es.txt
+	@touch $(STAMP)
+
+# The browser tests drive Debian's Chromium; no browser is ever downloaded by Playwright.
+chromium:
+	@scripts/ensure-chromium
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(PY) bench/page_bench.py
+
+ci:
+	bash .ci/run

@@ -1,0 +1,70 @@
+"""Server-side render time of portal pages, as ratios to a baseline page rendered in the same run.
+
+Usage: .venv/bin/python bench/page_bench.py [--requests 200]
+Builds a throwaway SQLite database with the demo content, then times requests through Django's test client
+(no network, no browser). Baseline: the login page (base template, no Wagtail routing or queries of its own).
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def timed(client, url, n):
+    samples = []
+    for _ in range(n):
+        start = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    samples.sort()
+    return {"p50": statistics.median(samples), "p95": samples[int(len(samples) * 0.95) - 1]}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+    database = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    os.environ["TEST_INDEX_PREFIX"] = "bench_pages_"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
+    client = Client()
+    pages = {
+        "baseline: /accounts/login/": "/accounts/login/",
+        "home /": "/",
+        "page /about/": "/about/",
+        "search /search/?q=community": "/search/?q=community",
+    }
+    for url in pages.values():  # warm caches and connections
+        timed(client, url, 5)
+    results = {name: timed(client, url, args.requests) for name, url in pages.items()}
+    base = results["baseline: /accounts/login/"]["p50"]
+    print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'p50 / baseline':>15}")
+    for name, figures in results.items():
+        print(f"{name:34} {figures['p50']:8.2f} {figures['p95']:8.2f} {figures['p50'] / base:15.2f}")
+    from elasticsearch import Elasticsearch
+
+    from django.conf import settings
+
+    Elasticsearch([settings.ELASTICSEARCH_URL]).indices.delete(index="bench_pages_*", ignore_unavailable=True)
+
+
+if __name__ == "__main__":
+    main()

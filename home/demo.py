@@ -1,0 +1,172 @@
+"""Demo content for the home app: site, home page, a few plain pages and the admin account (dev only).
+
+Built in code and idempotent: each object is looked up by its natural key first, so a second run changes nothing.
+"""
+
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
+
+HOME = {
+    "title": "Find what your organisation knows",
+    "summary": (
+        "Join communities of practice, follow learning paths for your role and find approved reference material: "
+        "one place to connect and learn."
+    ),
+    "intro": (
+        "<p>Knowledge management works when people who do the same job can find each other, learn from each "
+        "other and reuse what already works. This portal brings the communities, the courses and the curated "
+        "library together, and keeps track of what is current.</p>"
+    ),
+}
+
+PAGES = [
+    {
+        "slug": "about",
+        "title": "About the portal",
+        "summary": "What the portal is for, who looks after it and how content is approved.",
+        "body": [
+            ("heading", {"text": "Connections before collections", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Most of what an organisation knows is in people's heads and in the conversations "
+                "between them. The portal exists to make those conversations easy to start and easy to "
+                "find again, and to turn the best of them into approved reference material.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Editors curate the library, facilitators run the communities of practice and "
+                "subject experts review what is published. Every reference article has an owner and a "
+                "review date, so you can see at a glance whether it is still current.</p>",
+            ),
+            (
+                "callout",
+                {
+                    "kind": "tip",
+                    "title": "New here?",
+                    "text": "<p>Start with the onboarding path in Learning, then join the community for your role.</p>",
+                },
+            ),
+        ],
+    },
+    {
+        "slug": "how-to-contribute",
+        "title": "How to contribute",
+        "summary": "Ask a question, share a tip or propose a reference article: how contributions reach others.",
+        "body": [
+            ("heading", {"text": "Share what you know", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Post questions and tips in your community's discussions, write on its blog, or "
+                "improve its wiki. Facilitators approve a member's first posts; after that they "
+                "appear straight away.</p>",
+            ),
+            ("heading", {"text": "From tip to reference material", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Trainers watch the communities for answers that many people need. The best are "
+                "rewritten as reference articles or lessons, reviewed by a subject expert and "
+                "approved by an editor, with a link back to the conversation they came from.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "what-is-knowledge-management",
+        "title": "What is knowledge management?",
+        "summary": "A short introduction for people new to KM: people, process and technology working together.",
+        "body": [
+            (
+                "paragraph",
+                "<p>Knowledge management is the deliberate way an organisation helps its people create, "
+                "share and reuse what they know. It is less about documents than about habits: asking "
+                "before starting from scratch, capturing lessons after a project, and keeping guidance "
+                "up to date.</p>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Learning before, during and after: that is the rhythm of a team that does not "
+                    "repeat its mistakes.",
+                    "source": "A programme lead at the pilot review",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>A KM programme usually moves through stages: investigation, a pilot with a few "
+                "communities, roll-out across the organisation, and then sustaining the habits.</p>",
+            ),
+        ],
+    },
+]
+
+
+def ensure_admin():
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(
+        username=ADMIN_USERNAME,
+        defaults={
+            "email": "admin@example.org",
+            "first_name": "Portal",
+            "last_name": "Administrator",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    if created:
+        admin.set_password(ADMIN_PASSWORD)
+        admin.save(update_fields=["password"])
+    return admin
+
+
+def ensure_root() -> Page:
+    """The tree root; a flushed test database has none, so make it as Wagtail's own migration does."""
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en")))
+    return root
+
+
+def ensure_home(root: Page, admin) -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's placeholder "Welcome" page holds the slug we want.
+        for placeholder in root.get_children().filter(content_type__model="page", slug="home"):
+            placeholder.delete()
+        home = HomePage(slug="home", **HOME)
+        root.add_child(instance=home)
+        home.save_revision(user=admin).publish(user=admin)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Knowledge & Learning Portal"
+        )
+    elif site.root_page_id != home.id:
+        site.root_page = home
+        site.site_name = "Knowledge & Learning Portal"
+        site.save()
+    return home
+
+
+def ensure_page(parent: Page, model, admin, slug: str, **fields):
+    """Create and publish a page under `parent` unless one with that slug is already there."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, owner=admin, **fields)
+    parent.add_child(instance=page)
+    page.save_revision(user=admin).publish(user=admin)
+    return page
+
+
+def load(stdout=None):
+    admin = ensure_admin()
+    home = ensure_home(ensure_root(), admin)
+    for spec in PAGES:
+        ensure_page(home, StandardPage, admin, **spec)
+    return home

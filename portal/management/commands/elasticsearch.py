@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.embedded_elasticsearch import ElasticsearchError, EmbeddedElasticsearch
+
+
+class Command(BaseCommand):
+    help = (
+        "Start, stop or show the embedded Elasticsearch (loopback only). Does nothing but report when "
+        "ELASTICSEARCH_URL points at your own cluster. `status` exits 3 when the server is not running."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["start", "stop", "status"])
+        parser.add_argument("--port", type=int, help="listen on this port instead of the first free one from 9200")
+        parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for health yellow")
+
+    def handle(self, action, port=None, timeout=120.0, **options):
+        port = port or settings.ELASTICSEARCH_PORT
+        server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=port, start_timeout=timeout)
+        try:
+            if action == "start":
+                was_running = server.external_url is None and server.running_pid() is not None
+                status = server.start()
+                if status.external and not status.version:
+                    raise CommandError(status.describe())
+                prefix = "Reused: " if was_running else ""
+                self.stdout.write(self.style.SUCCESS(prefix + status.describe()))
+            elif action == "stop":
+                if server.external_url:
+                    self.stdout.write(f"ELASTICSEARCH_URL is set ({server.external_url}): nothing to stop.")
+                elif server.stop():
+                    self.stdout.write(self.style.SUCCESS("Stopped the embedded Elasticsearch."))
+                else:
+                    self.stdout.write("The embedded Elasticsearch was not running.")
+            else:
+                status = server.status()
+                self.stdout.write(status.describe())
+                if not status.running:
+                    raise SystemExit(3)
+        except ElasticsearchError as error:
+            raise CommandError(str(error)) from error

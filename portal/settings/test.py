@@ -1,0 +1,27 @@
+"""Test settings: fast hashing, in-memory mail, plain static storage and a search index prefix of this run's own."""
+
+import os
+import tempfile
+import uuid
+
+from .base import *  # noqa: F403
+from .base import WAGTAILSEARCH_BACKENDS
+
+SECRET_KEY = "test-only-secret-key-not-for-any-real-deployment-0123456789"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each run (SQLite, then PostgreSQL in CI) gets its own indices, deleted when the run ends (tests/conftest.py).
+SEARCH_INDEX_PREFIX = os.environ.get("TEST_INDEX_PREFIX") or f"test_{uuid.uuid4().hex[:8]}_"
+WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
+WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_CONTENT_ALLOWED = True
+
+# Serve static files from the apps and static/ without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

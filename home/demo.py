@@ -3,11 +3,18 @@
 Built in code and idempotent: each object is looked up by its natural key first, so a second run changes nothing.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, StandardPage
+from home import demo_library_data as library_data
+from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
+from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
+from portal.taxonomy.models import Audience, Topic
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
@@ -164,9 +171,96 @@ def ensure_page(parent: Page, model, admin, slug: str, **fields):
     return page
 
 
+# Demo accounts, one per editorial group (passwords in the README; dev only).
+DEMO_PASSWORD = "portal-demo"
+EDITORIAL_USERS = [
+    ("author", "Amira", "Haddad", "KM champion, Operations", AUTHORS),
+    ("expert", "Tomás", "Berg", "Subject expert, Knowledge strategy", SUBJECT_EXPERTS),
+    ("editor", "Grace", "Okafor", "Portal editor", EDITORS),
+    ("moderator", "Lena", "Fischer", "Community moderator", MODERATORS),
+]
+
+
+def ensure_user(username, first_name, last_name, group_name=None, *, password=DEMO_PASSWORD):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.org"},
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def ensure_topics(nodes, parent=None):
+    for node in nodes:
+        topic = Topic.objects.filter(slug=node["slug"]).first()
+        if topic is None:
+            topic = Topic(name=node["name"], slug=node["slug"], description=node.get("description", ""))
+            topic = parent.add_child(instance=topic) if parent else Topic.add_root(instance=topic)
+        ensure_topics(node.get("children", []), topic)
+
+
+def ensure_audiences():
+    for order, spec in enumerate(library_data.AUDIENCES):
+        Audience.objects.get_or_create(slug=spec["slug"], defaults={**spec, "sort_order": order})
+
+
+def ensure_library(home, admin):
+    library = home.get_children().type(LibraryIndexPage).first()
+    if library is None:
+        library = ensure_page(
+            home,
+            LibraryIndexPage,
+            admin,
+            slug="library",
+            title="Reference library",
+            summary="Approved, current reference material: how-tos, guides and checklists for every stage of a "
+            "KM programme, each with an owner who keeps it up to date.",
+        )
+    users = {
+        user.username: user for user in get_user_model().objects.filter(username__in=[u[0] for u in EDITORIAL_USERS])
+    }
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    existing = set(library.get_children().values_list("slug", flat=True))
+    today = timezone.localdate()
+    for spec in library_data.ARTICLES:
+        if spec["slug"] in existing:
+            continue
+        author = users.get(spec["author"], admin)
+        published = today - datetime.timedelta(days=30 * spec["months_ago"])
+        article = ReferenceArticlePage(
+            slug=spec["slug"],
+            title=spec["title"],
+            summary=spec["summary"],
+            body=spec["body"],
+            stage=spec["stage"],
+            owner=author,
+            content_owner=author,
+            review_by=published + datetime.timedelta(days=365),
+        )
+        article.topics = [topics[slug] for slug in spec["topics"]]
+        article.audiences = [audiences[slug] for slug in spec["audiences"]]
+        article.tags.set(spec["tags"])
+        library.add_child(instance=article)
+        article.save_revision(user=author).publish(user=users["editor"])
+        moment = timezone.make_aware(datetime.datetime.combine(published, datetime.time(10)))
+        ReferenceArticlePage.objects.filter(pk=article.pk).update(first_published_at=moment, last_published_at=moment)
+    return library
+
+
 def load(stdout=None):
     admin = ensure_admin()
+    for username, first, last, _title, group in EDITORIAL_USERS:
+        ensure_user(username, first, last, group)
     home = ensure_home(ensure_root(), admin)
     for spec in PAGES:
         ensure_page(home, StandardPage, admin, **spec)
+    ensure_topics(library_data.TOPICS)
+    ensure_audiences()
+    ensure_library(home, admin)
     return home

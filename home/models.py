@@ -1,14 +1,22 @@
-"""Pages of the home app: the abstract BasePage every page type builds on, the home page and plain pages."""
+"""Pages of the home app: the abstract BasePage every page type builds on, the home page, plain pages and the
+reference library."""
 
+from django.core.paginator import Paginator
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.filters import LIBRARY_PAGE_SIZE, LibraryFilter
+from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
+from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 
 class BasePage(Page):
@@ -64,3 +72,103 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = "standard page"
+
+
+class LibraryIndexPage(BasePage):
+    """The reference library at /library/: approved articles, filterable by topic, audience and stage."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ReferenceArticlePage"]
+    max_count = 1
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    content_panels = BasePage.content_panels + ["intro"]
+    api_fields = BasePage.api_fields + [APIField("intro")]
+
+    class Meta:
+        verbose_name = "library index page"
+
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        super().save(*args, **kwargs)
+        if created:
+            assign_workflow(self, REFERENCE_REVIEW)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        library_filter = LibraryFilter(request.GET)
+        articles = library_filter.apply(ReferenceArticlePage.objects.child_of(self).live().public().for_listing())
+        context.update(
+            library_filter=library_filter,
+            articles=Paginator(articles, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
+        )
+        return context
+
+
+class ReferenceArticleTag(TaggedItemBase):
+    content_object = ParentalKey("home.ReferenceArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ReferenceArticlePage(Classified, BasePage):
+    """An approved piece of reference material with an owner and a review date."""
+
+    parent_page_types = ["home.LibraryIndexPage"]
+    subpage_types = []
+
+    body = StreamField(BodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ReferenceArticleTag, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        "body",
+        InlinePanel("related_links", label="Related articles"),
+        InlinePanel("attachments", label="Attachments"),
+    ]
+    settings_panels = BasePage.settings_panels
+    promote_panels = BasePage.promote_panels
+    search_fields = BasePage.search_fields + Classified.search_fields + [index.SearchField("body")]
+    api_fields = (
+        BasePage.api_fields
+        + Classified.api_fields
+        + [
+            APIField("body"),
+            APIField("related_links"),
+            APIField("attachments"),
+        ]
+    )
+
+    objects = ClassifiedPageManager()
+
+    class Meta:
+        verbose_name = "reference article"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = [
+            link.article for link in self.related_links.select_related("article") if link.article.live
+        ]
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+
+ReferenceArticlePage.content_panels = ReferenceArticlePage.content_panels + Classified.taxonomy_panels
+
+
+class RelatedArticle(Orderable):
+    """A hand-picked link from one article to another."""
+
+    page = ParentalKey(ReferenceArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(ReferenceArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = ["article"]
+    api_fields = [APIField("article")]
+
+
+class ArticleAttachment(Orderable):
+    """A document from the library attached to an article (templates, checklists, slides)."""
+
+    page = ParentalKey(ReferenceArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+
+    panels = ["document"]
+    api_fields = [APIField("document")]

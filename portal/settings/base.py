@@ -171,3 +171,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {"elasticsearch": {"level": "ERROR"}, "elastic_transport": {"level": "ERROR"}},
 }
+PORTAL_REVIEW_INTERVAL_DAYS = env.int(
+    "PORTAL_REVIEW_INTERVAL_DAYS", default=365
+)  # reference content goes stale: re-check yearly
+PORTAL_REVIEW_SOON_DAYS = env.int("PORTAL_REVIEW_SOON_DAYS", default=30)

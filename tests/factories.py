@@ -1,0 +1,65 @@
+"""Factories for the portal's models; tests build exactly the data they assert on."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage
+from portal.taxonomy.models import Audience, Topic
+
+_sequence = itertools.count(1)
+
+
+def make_user(username=None, group=None, **fields):
+    username = username or f"user{next(_sequence)}"
+    user = get_user_model().objects.create_user(
+        username=username, password="pw", email=fields.pop("email", f"{username}@example.org"), **fields
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_topic(name, parent=None):
+    slug = name.lower().replace(" ", "-")
+    topic = Topic(name=name, slug=slug)
+    return parent.add_child(instance=topic) if parent else Topic.add_root(instance=topic)
+
+
+def make_audience(name):
+    return Audience.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+
+
+def make_library(home=None):
+    home = home or HomePage.objects.get()
+    library = LibraryIndexPage(title="Reference library", slug="library")
+    home.add_child(instance=library)
+    library.save_revision().publish()
+    return library
+
+
+def make_article(
+    library, title, *, topics=(), audiences=(), stage="", tags=(), owner=None, review_by=None, live=True, published=None
+):
+    article = ReferenceArticlePage(
+        title=title, summary=f"About {title}", stage=stage, content_owner=owner, review_by=review_by
+    )
+    article.topics = list(topics)
+    article.audiences = list(audiences)
+    article.tags.set(list(tags))
+    library.add_child(instance=article)
+    revision = article.save_revision()
+    if live:
+        revision.publish()
+        if published:
+            moment = timezone.make_aware(datetime.datetime.combine(published, datetime.time(9)))
+            ReferenceArticlePage.objects.filter(pk=article.pk).update(
+                first_published_at=moment, last_published_at=moment
+            )
+    else:
+        article.unpublish()
+    article.refresh_from_db()
+    return article

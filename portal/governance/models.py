@@ -13,3 +13,6 @@ class ReviewReminder(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "sent_on"], name="one_review_digest_per_day")]
+
+    def __str__(self):
+        return f"Review digest to {self.owner} on {self.sent_on:%Y-%m-%d}"

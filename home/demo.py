@@ -5,6 +5,7 @@ Built in code and idempotent: each object is looked up by its natural key first,
 
 import datetime
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -13,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from home import demo_library_data as library_data
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
+from portal.governance.editorial_setup import install as install_editorial_setup
 from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
 from portal.taxonomy.models import Audience, Topic
 
@@ -254,10 +256,12 @@ def ensure_library(home, admin):
 
 
 def load(stdout=None):
+    root = ensure_root()
+    install_editorial_setup(django_apps)  # already there from the migration, unless a test flushed it
     admin = ensure_admin()
     for username, first, last, _title, group in EDITORIAL_USERS:
         ensure_user(username, first, last, group)
-    home = ensure_home(ensure_root(), admin)
+    home = ensure_home(root, admin)
     for spec in PAGES:
         ensure_page(home, StandardPage, admin, **spec)
     ensure_topics(library_data.TOPICS)

@@ -5,9 +5,8 @@ import random
 
 import pytest
 
-from django.utils import timezone
+from django.db import transaction
 
-from home.models import HomePage
 from portal.taxonomy.browse import topic_counts
 from portal.taxonomy.models import Stage, Topic
 from tests.factories import make_article, make_audience, make_library, make_topic
@@ -15,16 +14,7 @@ from tests.factories import make_article, make_audience, make_library, make_topi
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def home():
-    from home.demo import ensure_home, ensure_root
-    from tests.factories import make_user
-
-    return ensure_home(ensure_root(), make_user("site-admin", is_superuser=True, is_staff=True))
-
-
-@pytest.fixture
-def taxonomy():
+def make_taxonomy():
     strategy = make_topic("Knowledge strategy")
     cop = make_topic("Communities of practice", strategy)
     facilitation = make_topic("Facilitation", cop)
@@ -34,9 +24,27 @@ def taxonomy():
     return {t.slug: t for t in (strategy, cop, facilitation, metrics, tools, search)}
 
 
+@pytest.fixture(scope="module")
+def dataset(django_db_setup, django_db_blocker):
+    """40 articles with random topics, audiences and stages; some drafts, some unpublished. Built once for the
+    module inside a transaction that is rolled back at its end; each test runs in a savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        data = build_dataset()
+        yield data
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def dataset(home, taxonomy):
-    """40 articles with random topics, audiences and stages; some drafts, some unpublished."""
+def taxonomy(dataset):
+    return dataset["taxonomy"]
+
+
+def build_dataset():
+    from home.demo import ensure_home, ensure_root
+    from tests.factories import make_user
+
+    home = ensure_home(ensure_root(), make_user("site-admin", is_superuser=True, is_staff=True))
+    taxonomy = make_taxonomy()
     rng = random.Random(7)
     audiences = [make_audience(name) for name in ("Manager", "KM champion", "Knowledge worker")]
     library = make_library(home)
@@ -57,7 +65,7 @@ def dataset(home, taxonomy):
         articles.append(article)
     unpublished = articles[0]
     unpublished.unpublish()
-    return {"library": library, "articles": articles, "audiences": audiences}
+    return {"library": library, "articles": articles, "audiences": audiences, "taxonomy": taxonomy}
 
 
 def expected_in_topic(articles, topic):
@@ -169,21 +177,3 @@ def test_listing_queries_do_not_grow_with_items_shown(client, dataset, django_as
         client.get("/topics/knowledge-strategy/")
     with django_assert_max_num_queries(20):
         client.get("/topics/")
-
-
-def test_trust_badge_follows_the_review_date(client, home, taxonomy):
-    library = make_library(home)
-    today = timezone.localdate()
-    current = make_article(library, "Current guide", review_by=today + datetime.timedelta(days=100))
-    overdue = make_article(library, "Stale guide", review_by=today - datetime.timedelta(days=3))
-    assert current.trust_status().code == "current"
-    assert overdue.trust_status().code == "due"
-    assert "Approved, reviewed" in client.get(current.url).content.decode()
-    assert f"Due for review since {overdue.review_by:%-d %b %Y}" in client.get(overdue.url).content.decode()
-
-
-def test_publishing_sets_the_default_review_date(home, taxonomy, settings):
-    library = make_library(home)
-    article = make_article(library, "Fresh guide")
-    assert article.review_by == timezone.localdate() + datetime.timedelta(days=settings.PORTAL_REVIEW_INTERVAL_DAYS)
-    assert HomePage.objects.count() == 1

@@ -71,6 +71,18 @@ class Topic(index.Indexed, MP_Node):
         ids = self.subtree_ids()
         return sum(model.topics.through.objects.filter(topic_id__in=ids).count() for model in classified_models())
 
+    def deletion_blocker(self) -> str | None:
+        """Why this topic may not be deleted now, in words for the editor; None when it may."""
+        in_use = self.usage_count()
+        if in_use:
+            return (
+                f"“{self}” cannot be deleted: {in_use} page{'s' if in_use != 1 else ''} use it or a topic below it. "
+                "Move those pages to another topic first, or rename the topic instead."
+            )
+        if self.get_children_count():
+            return f"“{self}” has topics below it: move or delete them first."
+        return None
+
     def clean(self):
         if not self.slug:
             self.slug = slugify(self.name)[:100]

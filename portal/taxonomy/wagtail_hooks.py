@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
@@ -12,22 +13,29 @@ from portal.taxonomy.models import Audience, Topic
 
 
 class TopicDeleteView(DeleteView):
-    """Refuses to delete a topic that any page (or any topic below it) still uses."""
+    """Refuses to delete a topic that pages still use, or that has topics below it."""
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        in_use = self.object.usage_count()
-        if in_use:
-            messages.error(
-                request,
-                f"“{self.object}” cannot be deleted: {in_use} page{'s' if in_use != 1 else ''} use it or a topic "
-                "below it. Move those pages to another topic first, or merge by renaming.",
-            )
-            return redirect(self.get_edit_url() if hasattr(self, "get_edit_url") else request.path)
-        if self.object.get_children_count():
-            messages.error(request, f"“{self.object}” has topics below it: move or delete them first.")
+        blocker = self.object.deletion_blocker()
+        if blocker:
+            messages.error(request, blocker)
             return redirect(request.path)
         return super().post(request, *args, **kwargs)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deletion_of_topics_in_use(request, action_type, objects, action_class_instance):
+    """The same rule for the listing's bulk delete."""
+    if action_type != "delete":
+        return None
+    blockers = [topic.deletion_blocker() for topic in objects if isinstance(topic, Topic)]
+    blockers = [blocker for blocker in blockers if blocker]
+    if blockers:
+        for blocker in blockers:
+            messages.error(request, blocker)
+        return redirect("wagtailsnippets_taxonomy_topic:list")
+    return None
 
 
 class TopicViewSet(SnippetViewSet):

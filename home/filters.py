@@ -3,14 +3,14 @@ ignored."""
 
 from portal.taxonomy.models import Audience, Stage, Topic
 
-LIBRARY_PAGE_SIZE = 12
+LIBRARY_PAGE_SIZE = 12  # cards per page in taxonomy-filtered listings
 MAX_SHOWN_VALUE = 60
 SORTS = {"newest": ("-first_published_at", "Newest first"), "az": ("title", "A to Z")}
 
 
-class LibraryFilter:
-    """Reads `topic`, `audience`, `stage` and `sort` from a query string. Unknown values are dropped with a note
-    for the reader instead of an error page."""
+class TaxonomyFilter:
+    """Reads `topic`, `audience`, `stage` and `sort` from a query string (library, communities, learning).
+    Unknown values are dropped with a note for the reader instead of an error page."""
 
     def __init__(self, params):
         self.notes = []

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.filters import LIBRARY_PAGE_SIZE, LibraryFilter
+from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
@@ -97,7 +97,7 @@ class LibraryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library_filter = LibraryFilter(request.GET)
+        library_filter = TaxonomyFilter(request.GET)
         articles = library_filter.apply(ReferenceArticlePage.objects.child_of(self).live().public().for_listing())
         context.update(
             library_filter=library_filter,

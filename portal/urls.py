@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", search_views.search, name="search"),
     path("", include("portal.taxonomy.urls")),
+    path("", include("portal.people.urls")),
     path("healthz", healthz, name="healthz"),
 ]
 

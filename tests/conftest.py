@@ -53,3 +53,12 @@ def refresh_search_index(backend=None):
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and other cached values must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

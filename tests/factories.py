@@ -63,3 +63,32 @@ def make_article(
         article.unpublish()
     article.refresh_from_db()
     return article
+
+
+def make_community(
+    title, *, index=None, policy="open", members_only=False, facilitators=(), members=(), trust_members=False
+):
+    from communities.models import CommunityIndexPage, CommunityPage, Membership
+
+    if index is None:
+        index = CommunityIndexPage.objects.first()
+        if index is None:
+            index = CommunityIndexPage(title="Communities", slug="communities")
+            HomePage.objects.get().add_child(instance=index)
+            index.save_revision().publish()
+    community = CommunityPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=f"About {title}",
+        policy=policy,
+        members_only=members_only,
+        trust_members=trust_members,
+    )
+    index.add_child(instance=community)
+    community.save_revision().publish()
+    community.refresh_from_db()
+    for user in facilitators:
+        Membership.objects.create(community=community, user=user, role=Membership.Role.FACILITATOR)
+    for user in members:
+        Membership.objects.create(community=community, user=user)
+    return community

@@ -2,6 +2,16 @@ from django.apps import AppConfig
 
 
 class PeopleConfig(AppConfig):
+    """Profiles, expertise and the people directory."""
+
     name = "portal.people"
     label = "people"
     verbose_name = "People"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
+
+        from portal.people.models import give_every_user_a_profile
+
+        post_save.connect(give_every_user_a_profile, sender=get_user_model(), dispatch_uid="people-profile")

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -175,3 +176,11 @@ PORTAL_REVIEW_INTERVAL_DAYS = env.int(
     "PORTAL_REVIEW_INTERVAL_DAYS", default=365
 )  # reference content goes stale: re-check yearly
 PORTAL_REVIEW_SOON_DAYS = env.int("PORTAL_REVIEW_SOON_DAYS", default=30)
+
+# Images members upload (avatars, images in posts): capped, and refused above this many pixels.
+MEMBER_IMAGE_MAX_BYTES = env.int("MEMBER_IMAGE_MAX_BYTES", default=2 * 1024 * 1024)
+MEMBER_IMAGE_MAX_PIXELS = env.int("MEMBER_IMAGE_MAX_PIXELS", default=25_000_000)
+
+# Communities: how many of a member's first posts in a community wait for a facilitator, and a posting limit.
+COMMUNITY_HELD_POSTS = env.int("COMMUNITY_HELD_POSTS", default=2)
+COMMUNITY_POSTS_PER_MINUTE = env.int("COMMUNITY_POSTS_PER_MINUTE", default=6)

@@ -1,0 +1,77 @@
+"""Emails to followers when a thread or reply is published: at once, or collected for the daily digest."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from communities.models import Follow, Notification, Thread
+from portal.people.models import Profile
+
+
+def followers_of(post):
+    """Who hears about a newly published post: community followers for a thread, thread followers for a reply;
+    never its own author, and only people who may still read the community."""
+    if isinstance(post, Thread):
+        follows = Follow.objects.filter(community=post.community)
+        community = post.community
+    else:
+        follows = Follow.objects.filter(thread=post.thread)
+        community = post.thread.community
+    users = {follow.user for follow in follows.select_related("user") if follow.user_id != post.author_id}
+    return [user for user in users if user.is_active and community.can_read(user)]
+
+
+def announce(post):
+    """Queue a notification per follower after the publishing transaction commits; send immediate ones now."""
+
+    def queue():
+        thread = post if isinstance(post, Thread) else post.thread
+        subject = (
+            f"New {thread.get_kind_display().lower()} in {thread.community.title}: {thread.title}"
+            if isinstance(post, Thread)
+            else f"New reply to “{thread.title}”"
+        )
+        url = settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
+        for user in followers_of(post):
+            notification = Notification.objects.create(user=user, subject=subject[:250], url=url)
+            if Profile.for_user(user).email_notifications == Profile.Digest.IMMEDIATE:
+                send_immediately(notification)
+
+    transaction.on_commit(queue)
+
+
+def send_immediately(notification):
+    if notification.user.email:
+        send_mail(
+            notification.subject,
+            f"{notification.subject}\n\n{notification.url}\n",
+            settings.DEFAULT_FROM_EMAIL,
+            [notification.user.email],
+        )
+    Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
+
+
+def send_digests() -> int:
+    """Email each daily-digest reader one message with everything unsent; returns how many emails went out.
+    Idempotent: sent notifications are marked, so a second run sends nothing new."""
+    sent = 0
+    pending = Notification.objects.filter(sent_at__isnull=True).select_related("user").order_by("created_at")
+    by_user = {}
+    for notification in pending:
+        by_user.setdefault(notification.user, []).append(notification)
+    for user, notifications in by_user.items():
+        with transaction.atomic():
+            if Profile.for_user(user).email_notifications == Profile.Digest.OFF or not user.email:
+                Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
+                continue
+            lines = [f"- {n.subject}\n  {n.url}" for n in notifications]
+            send_mail(
+                f"Your daily digest: {len(notifications)} update(s)",
+                "\n".join(lines) + "\n",
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+            )
+            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
+            sent += 1
+    return sent

@@ -1,0 +1,95 @@
+"""People: a profile for every user, with the expertise that makes them findable."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.search import index
+
+from portal.taxonomy.models import Topic
+
+
+class ProfileTag(TaggedItemBase):
+    content_object = ParentalKey("people.Profile", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ProfileQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(user__is_active=True)
+
+    def with_expertise_in(self, topic):
+        """People who know about the topic or anything below it."""
+        return self.filter(expertise__in=topic.subtree_ids()).distinct()
+
+    def for_directory(self):
+        return self.select_related("user", "avatar").prefetch_related("expertise", "ask_me_about")
+
+
+class Profile(index.Indexed, ClusterableModel):
+    """What the portal shows about a person: who they are, where they work and what to ask them about."""
+
+    class Digest(models.TextChoices):
+        IMMEDIATE = "immediate", "Each time"
+        DAILY = "daily", "Daily digest"
+        OFF = "off", "Never"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    display_name = models.CharField(max_length=100, blank=True)
+    job_title = models.CharField(max_length=120, blank=True)
+    department = models.CharField(max_length=120, blank=True, db_index=True)
+    organisation = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(blank=True, max_length=2000)
+    avatar = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expertise = ParentalManyToManyField(Topic, blank=True, related_name="experts")
+    ask_me_about = ClusterTaggableManager(through=ProfileTag, blank=True, verbose_name="ask me about")
+    email_notifications = models.CharField(
+        "email me about what I follow", max_length=10, choices=Digest.choices, default=Digest.IMMEDIATE
+    )
+
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.AutocompleteField("display_name"),
+        index.SearchField("job_title", boost=2),
+        index.SearchField("department"),
+        index.SearchField("bio"),
+        index.RelatedFields("user", [index.SearchField("first_name"), index.SearchField("last_name")]),
+        index.RelatedFields("expertise", [index.SearchField("name")]),
+        index.RelatedFields("ask_me_about", [index.SearchField("name")]),
+        index.FilterField("department"),
+    ]
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0] for part in self.name.split()[:2]).upper()
+
+    def get_absolute_url(self):
+        return reverse("people:profile", args=[self.user.get_username()])
+
+    @classmethod
+    def for_user(cls, user):
+        profile, _ = cls.objects.get_or_create(user=user, defaults={"display_name": user.get_full_name()})
+        return profile
+
+
+def give_every_user_a_profile(sender, instance, created, raw=False, **kwargs):
+    """post_save on the user model: a new user gets an empty profile at once."""
+    if created and not raw:
+        Profile.for_user(instance)

@@ -1,0 +1,124 @@
+"""Profiles, the people directory and safe avatar uploads."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from portal.people.models import Profile
+from tests.factories import make_topic, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes(size=(40, 40)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 200)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def people():
+    strategy = make_topic("Knowledge strategy")
+    facilitation = make_topic("Facilitation", strategy)
+    search = make_topic("Search")
+    ana = make_user("ana", first_name="Ana", last_name="Ruiz")
+    ben = make_user("ben", first_name="Ben", last_name="Osei")
+    cy = make_user("cy", first_name="Cy", last_name="Tan")
+    for user, department, topics in ((ana, "HR", [facilitation]), (ben, "IT", [search]), (cy, "HR", [])):
+        profile = user.profile
+        profile.department = department
+        profile.expertise.set(topics)
+        profile.save()
+    return {"strategy": strategy, "facilitation": facilitation, "ana": ana, "ben": ben, "cy": cy}
+
+
+def names(response):
+    return {person.name for person in response.context["people"]}
+
+
+def test_every_user_gets_a_profile():
+    user = make_user("dee", first_name="Dee", last_name="Moss")
+    assert Profile.objects.get(user=user).name == "Dee Moss"
+
+
+def test_directory_filters_by_expertise_including_narrower_topics_and_department(client, people):
+    assert names(client.get("/people/")) == {"Ana Ruiz", "Ben Osei", "Cy Tan"}
+    assert names(client.get("/people/", {"topic": "knowledge-strategy"})) == {"Ana Ruiz"}
+    assert names(client.get("/people/", {"department": "HR"})) == {"Ana Ruiz", "Cy Tan"}
+    response = client.get("/people/", {"topic": "zzz", "page": "-4"})
+    assert response.status_code == 200 and "No such topic" in response.content.decode()
+
+
+def test_directory_queries_stay_constant(client, people, django_assert_max_num_queries):
+    for number in range(15):
+        profile = make_user(f"extra{number}").profile
+        profile.expertise.set([people["facilitation"]])
+        profile.save()
+    with django_assert_max_num_queries(12):
+        client.get("/people/")
+
+
+def test_profile_page_shows_expertise_and_escapes_the_bio(client, people):
+    profile = people["ana"].profile
+    profile.bio = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    profile.save()
+    html = client.get("/people/ana/").content.decode()
+    assert "Facilitation" in html
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+    assert client.get("/people/nobody/").status_code == 404
+
+
+def edit(client, user, **data):
+    client.force_login(user)
+    form = {
+        "display_name": "Ana R.",
+        "job_title": "Facilitator",
+        "department": "HR",
+        "organisation": "",
+        "bio": "",
+        "ask_me_about": "",
+        "email_notifications": "daily",
+        **data,
+    }
+    return client.post("/me/profile/", form)
+
+
+def test_a_member_edits_their_profile_and_uploads_a_photo(client, people):
+    response = edit(client, people["ana"], avatar_upload=SimpleUploadedFile("me.png", png_bytes(), "image/png"))
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=people["ana"])
+    assert profile.display_name == "Ana R." and profile.avatar is not None
+    assert client.get("/me/profile/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("big.png", b"\x89PNG" + b"0" * (3 * 1024 * 1024), "the limit is"),
+        ("evil.png", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "SVG and HTML"),
+        ("page.jpg", b"<!DOCTYPE html><html><script>alert(1)</script></html>", "SVG and HTML"),
+        ("junk.gif", b"GIF89a not really an image", "not an image"),
+    ],
+)
+def test_bad_uploads_are_refused_with_a_clear_message_and_nothing_is_lost(client, people, name, content, message):
+    response = edit(client, people["ana"], job_title="Kept title", avatar_upload=SimpleUploadedFile(name, content))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'value="Kept title"' in html  # what the member typed is still in the form
+    assert Profile.objects.get(user=people["ana"]).avatar is None
+
+
+def test_a_decompression_bomb_is_refused(client, people, settings):
+    settings.MEMBER_IMAGE_MAX_PIXELS = 1_000_000
+    bomb = SimpleUploadedFile("bomb.png", png_bytes((2000, 2000)), "image/png")
+    response = edit(client, people["ana"], avatar_upload=bomb)
+    assert response.status_code == 200 and "too large to process" in response.content.decode()
+
+
+def test_editing_a_profile_needs_a_login(client):
+    assert client.get("/me/profile/").status_code == 302

@@ -18,7 +18,15 @@ from taggit.models import TaggedItemBase
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import GroupPagePermission, PageManager, PageViewRestriction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    PageManager,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.search import index
 
 from communities.text import render_markdown
@@ -90,7 +98,7 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         MODERATED = "moderated", "Moderated: a facilitator approves each request"
 
     parent_page_types = ["communities.CommunityIndexPage"]
-    subpage_types = []
+    subpage_types = ["communities.BlogIndexPage", "communities.WikiPage"]
 
     purpose = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
     how_to_join = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -202,6 +210,15 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             )
         type(self).objects.filter(pk=self.pk).update(member_group=members, facilitator_group=facilitators)
         self.member_group, self.facilitator_group = members, facilitators
+        self.create_review_workflow()
+
+    def create_review_workflow(self):
+        """Members' blog posts and wiki edits inside the community wait for one of its facilitators."""
+        task, _ = GroupApprovalTask.objects.get_or_create(name=f"Facilitator review: {self.title[:200]} ({self.pk})")
+        task.groups.set([self.facilitator_group])
+        workflow, _ = Workflow.objects.get_or_create(name=f"Community review: {self.title[:200]} ({self.pk})")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        WorkflowPage.objects.update_or_create(page=self, defaults={"workflow": workflow})
 
     def sync_view_restriction(self):
         """Members-only communities carry a Wagtail group view restriction; open ones carry none of ours."""
@@ -259,6 +276,8 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         user = request.user
         context.update(
             membership=self.membership_of(user),
+            blog=BlogIndexPage.objects.child_of(self).live().first(),
+            wiki_pages=WikiPage.objects.child_of(self).live().order_by("title"),
             is_facilitator=self.is_facilitator(user),
             facilitators=self.facilitators(),
             member_count=self.memberships.active().count(),
@@ -515,3 +534,9 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+from communities.blog import BlogIndexPage, BlogPostPage, BlogPostTag  # noqa: E402 - registers the blog models
+from communities.wiki import WikiPage  # noqa: E402 - registers the wiki model
+
+__all__ = ["BlogIndexPage", "BlogPostPage", "BlogPostTag", "WikiPage"]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
+    path("", include("communities.urls")),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -92,3 +92,35 @@ def make_community(
     for user in members:
         Membership.objects.create(community=community, user=user)
     return community
+
+
+def make_blog_post(community, title, author=None, **fields):
+    import datetime
+
+    from communities.models import BlogIndexPage, BlogPostPage
+
+    blog = BlogIndexPage.objects.child_of(community).first()
+    if blog is None:
+        blog = BlogIndexPage(title="Blog", slug="blog")
+        community.add_child(instance=blog)
+        blog.save_revision().publish()
+    post = BlogPostPage(
+        title=title,
+        author=author,
+        date=fields.pop("date", datetime.date(2026, 11, 1)),
+        body=fields.pop("body", "<p>What we learned.</p>"),
+        summary=f"About {title}",
+        **fields,
+    )
+    blog.add_child(instance=post)
+    post.save_revision().publish()
+    return post
+
+
+def make_wiki_page(parent, title, body, author=None):
+    from communities.models import WikiPage
+
+    page = WikiPage(title=title, slug=title.lower().replace(" ", "-"), body=body, change_note="First version")
+    parent.add_child(instance=page)
+    page.save_revision(user=author).publish(user=author)
+    return page

@@ -1,0 +1,159 @@
+"""Community blogs and their feeds (RSS 2.0 and Atom), one per community and one site-wide at /feeds/."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from home.models import BasePage
+from portal.taxonomy.models import Classified, ClassifiedPageManager
+
+FEED_SIZE = 20
+BLOG_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "image", "blockquote"]
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    """A community's blog: its posts, newest first, with RSS and Atom feeds."""
+
+    parent_page_types = ["communities.CommunityPage"]
+    subpage_types = ["communities.BlogPostPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "community blog"
+
+    def posts(self):
+        return BlogPostPage.objects.child_of(self).live().for_listing().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["posts"] = Paginator(self.posts().select_related("author__profile"), 10).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        return CommunityBlogFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return CommunityBlogAtomFeed(self)(request)
+
+
+class BlogPostTag(TaggedItemBase):
+    content_object = ParentalKey("communities.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPostPage(Classified, BasePage):
+    """A post on a community blog."""
+
+    parent_page_types = ["communities.BlogIndexPage"]
+    subpage_types = []
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField("post date")
+    body = RichTextField(features=BLOG_FEATURES)
+    tags = ClusterTaggableManager(through=BlogPostTag, blank=True)
+
+    content_panels = BasePage.content_panels + ["author", "date", FieldPanel("body")] + Classified.taxonomy_panels
+    search_fields = BasePage.search_fields + Classified.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + Classified.api_fields + [APIField("date"), APIField("body")]
+
+    objects = ClassifiedPageManager()
+
+    class Meta:
+        verbose_name = "blog post"
+
+    def is_community_contribution(self) -> bool:
+        return True
+
+
+class CommunityBlogFeed(Feed):
+    """RSS 2.0 feed of one community's blog."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, blog):
+        super().__init__()
+        self.blog = blog
+
+    def title(self):
+        return f"{self.blog.get_parent().title}: blog"
+
+    def link(self):
+        return self.blog.url
+
+    def description(self):
+        return self.blog.summary or f"New posts on the {self.blog.get_parent().title} blog."
+
+    def items(self):
+        return self.blog.posts().select_related("author")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary or item.body
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.author.get_full_name() if item.author else None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class CommunityBlogAtomFeed(CommunityBlogFeed):
+    feed_type = Atom1Feed
+    subtitle = CommunityBlogFeed.description
+
+
+class SiteFeed(CommunityBlogFeed):
+    """Every public community blog post, site-wide (members-only communities are left out)."""
+
+    def __init__(self):
+        Feed.__init__(self)
+
+    def title(self):
+        return "Knowledge & Learning Portal: community blogs"
+
+    def link(self):
+        return "/communities/"
+
+    def description(self):
+        return "New posts from every open community of practice."
+
+    def items(self):
+        return (
+            BlogPostPage.objects.live()
+            .public()
+            .for_listing()
+            .select_related("author")
+            .order_by("-date", "-pk")[:FEED_SIZE]
+        )
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = Atom1Feed
+    subtitle = SiteFeed.description

@@ -42,6 +42,12 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    @path("write/", name="write")
+    def write(self, request):
+        from communities.views import write_blog_post
+
+        return write_blog_post(request, self)
+
     @path("feed/rss/", name="rss")
     def rss(self, request):
         return CommunityBlogFeed(self)(request)
@@ -79,6 +85,38 @@ class BlogPostPage(Classified, BasePage):
 
     def is_community_contribution(self) -> bool:
         return True
+
+    @classmethod
+    def draft_from_member(cls, blog, user, title, summary, markdown_body, publish):
+        """A member's post from the front end: a new page saved as a revision, then published (trusted
+        communities, facilitators) or sent to the community's review workflow."""
+        from django.utils import timezone
+        from django.utils.text import slugify
+
+        from communities.text import render_markdown
+
+        base = slugify(title)[:60] or "post"
+        slug, number = base, 1
+        while blog.get_children().filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        post = cls(
+            title=title,
+            slug=slug,
+            summary=summary,
+            body=str(render_markdown(markdown_body)),
+            author=user,
+            owner=user,
+            date=timezone.localdate(),
+            live=False,
+        )
+        blog.add_child(instance=post)
+        revision = post.save_revision(user=user)
+        if publish:
+            revision.publish(user=user, skip_permission_checks=True)
+        else:
+            post.get_workflow().start(post, user)
+        return post
 
 
 class CommunityBlogFeed(Feed):

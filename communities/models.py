@@ -19,7 +19,10 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     PageManager,
     PageViewRestriction,
@@ -114,6 +117,15 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     tags = ClusterTaggableManager(through=CommunityPageTag, blank=True)
     member_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the community's documents and images live; private for members-only communities.",
     )
     facilitator_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
@@ -211,6 +223,26 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         type(self).objects.filter(pk=self.pk).update(member_group=members, facilitator_group=facilitators)
         self.member_group, self.facilitator_group = members, facilitators
         self.create_review_workflow()
+        self.create_collection()
+
+    def create_collection(self):
+        """The community's own documents: facilitators upload there; members-only ones are private."""
+        root = Collection.get_first_root_node()
+        collection = root.add_child(name=f"Community: {self.title[:200]} ({self.pk})")
+        for codename, app in (
+            ("add_document", "wagtaildocs"),
+            ("change_document", "wagtaildocs"),
+            ("choose_document", "wagtaildocs"),
+            ("add_image", "wagtailimages"),
+            ("choose_image", "wagtailimages"),
+        ):
+            GroupCollectionPermission.objects.get_or_create(
+                group=self.facilitator_group,
+                collection=collection,
+                permission=Permission.objects.get(content_type__app_label=app, codename=codename),
+            )
+        type(self).objects.filter(pk=self.pk).update(collection=collection)
+        self.collection = collection
 
     def create_review_workflow(self):
         """Members' blog posts and wiki edits inside the community wait for one of its facilitators."""
@@ -229,6 +261,18 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             restriction.groups.set([self.member_group_id, self.facilitator_group_id])
         elif not self.members_only and restriction is not None:
             restriction.delete()
+        if self.collection_id:
+            # Documents of a members-only community are served only to its members, through Wagtail's
+            # permission-checked document view (never a media URL).
+            private = CollectionViewRestriction.objects.filter(collection_id=self.collection_id).first()
+            if self.members_only and private is None:
+                private = CollectionViewRestriction.objects.create(
+                    collection_id=self.collection_id, restriction_type=CollectionViewRestriction.GROUPS
+                )
+            if self.members_only:
+                private.groups.set([self.member_group_id, self.facilitator_group_id])
+            elif private is not None:
+                private.delete()
 
     # -- membership ---------------------------------------------------------------------------------------------
     def membership_of(self, user):

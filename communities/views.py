@@ -3,6 +3,7 @@ them): join and leave, membership requests, and the discussions."""
 
 from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -380,3 +381,45 @@ def moderation_queue(request, community):
             .select_related("thread", "reply__thread", "flagged_by"),
         },
     )
+
+
+class BlogPostForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Markdown: ### heading, - list item, **bold**, [link](https://…). No HTML.",
+    )
+
+
+def write_blog_post(request, blog):
+    """Members write blog posts from the front end; facilitators approve them in the admin's moderation flow."""
+    from communities.blog import BlogPostPage
+
+    community = blog.get_parent().specific
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    if not (community.is_member(request.user) or community.is_facilitator(request.user)):
+        raise PermissionDenied
+    form = BlogPostForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            if not posting_allowed(request):
+                return too_many(request, community)
+            publish = community.trust_members or community.is_facilitator(request.user)
+            post = BlogPostPage.draft_from_member(
+                blog,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["summary"],
+                form.cleaned_data["body"],
+                publish,
+            )
+            if publish:
+                messages.success(request, "Your post is published.")
+                return redirect(post.url)
+            messages.success(request, "Thanks! Your post is with the facilitators for review.")
+            return redirect(blog.url)
+        messages.error(request, "Your post was not saved yet: please correct the fields marked below.")
+    return TemplateResponse(request, "communities/blog_write.html", {"page": blog, "form": form})

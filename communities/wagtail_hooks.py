@@ -3,8 +3,11 @@
 from django.shortcuts import redirect
 
 from wagtail import hooks
+from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from communities.models import CommunityPage
+from communities.models import CommunityPage, Post, Reply, Thread
+from communities.notifications import announce
 
 
 def community_of(page):
@@ -21,3 +24,55 @@ def send_logged_in_non_members_to_the_join_page(page, request, serve_args, serve
     if community and community.members_only and request.user.is_authenticated and not community.can_read(request.user):
         return redirect(community.join_url())
     return None
+
+
+class ModerationEditView(EditView):
+    """Publishing a held post from the admin tells its followers, as publishing from the front end does."""
+
+    def save_instance(self):
+        was_published = type(self.object).objects.filter(pk=self.object.pk, status=Post.Status.PUBLISHED).exists()
+        instance = super().save_instance()
+        if instance.status == Post.Status.PUBLISHED and not was_published:
+            announce(instance)
+        return instance
+
+
+class ThreadModerationViewSet(ModelViewSet):
+    """The admin's moderation queue for discussions (Moderators, administrators): filter pending or flagged
+    posts, then publish, hide or lock them."""
+
+    model = Thread
+    icon = "comment"
+    menu_label = "Discussions"
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["title", "community", "kind", "status", "locked", "created_at"]
+    list_filter = ["status", "kind", "locked"]
+    search_fields = ["title", "body"]
+    form_fields = ["status", "locked", "title", "body"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    edit_view_class = ModerationEditView
+
+    def get_queryset(self, request):
+        return Thread.objects.select_related("community", "author")
+
+
+class ReplyModerationViewSet(ModelViewSet):
+    model = Reply
+    icon = "comment"
+    menu_label = "Discussion replies"
+    menu_order = 321
+    add_to_admin_menu = True
+    list_display = ["__str__", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["body"]
+    form_fields = ["status", "body"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    edit_view_class = ModerationEditView
+
+
+@hooks.register("register_admin_viewset")
+def register_discussion_moderation():
+    return [ThreadModerationViewSet("discussion_threads"), ReplyModerationViewSet("discussion_replies")]

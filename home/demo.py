@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home import demo_library_data as library_data
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
@@ -133,8 +133,11 @@ def ensure_admin():
 
 
 def ensure_root() -> Page:
-    """The tree root; a flushed test database has none, so make it as Wagtail's own migration does."""
+    """The page tree root and the root collection; a flushed test database has neither, so make them as
+    Wagtail's own migrations do."""
     Locale.objects.get_or_create(language_code="en")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en")))

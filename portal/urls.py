@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -24,6 +26,8 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only, and only images: documents go through Wagtail's permission-checked view.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(str(settings.MEDIA_ROOT)) / folder)
 
 urlpatterns += [path("", include(wagtail_urls))]

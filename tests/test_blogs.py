@@ -51,3 +51,42 @@ def test_private_community_blog_is_closed_to_outsiders(client, blogs):
 def test_blog_post_page_shows_the_community_contribution_badge(client, blogs):
     html = client.get(blogs["public_post"].url).content.decode()
     assert "Community contribution, not reviewed" in html and "Wren Writer" in html
+
+
+def test_members_write_posts_from_the_front_end_through_the_facilitators_review(client, blogs):
+    from django.test import Client
+    from django.urls import reverse
+
+    from wagtail.models import WorkflowState
+
+    from communities.models import BlogPostPage, Membership
+
+    community = blogs["open"]
+    blog = blogs["public_post"].get_parent()
+    member, facilitator, outsider = make_user("mina"), make_user("fred"), make_user("otto")
+    Membership.objects.create(community=community, user=member)
+    Membership.objects.create(community=community, user=facilitator, role=Membership.Role.FACILITATOR)
+    as_member = Client()
+    as_member.force_login(member)
+    response = as_member.post(
+        blog.url + "write/",
+        {
+            "title": "What our pilot taught us",
+            "summary": "Three lessons",
+            "body": "### Lesson one\n\n**Start small** <script>x</script>",
+        },
+    )
+    assert response.status_code == 302
+    post = BlogPostPage.objects.get(title="What our pilot taught us")
+    assert not post.live and "<script>" not in post.get_latest_revision_as_object().body
+    state = WorkflowState.objects.active().get(object_id=str(post.pk))
+    as_facilitator = Client()
+    as_facilitator.force_login(facilitator)
+    as_facilitator.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[post.pk, "approve", state.current_task_state.pk])
+    )
+    post.refresh_from_db()
+    assert post.live and "<strong>Start small</strong>" in post.body
+    as_outsider = Client()
+    as_outsider.force_login(outsider)
+    assert as_outsider.post(blog.url + "write/", {"title": "Spam", "body": "x"}).status_code == 403

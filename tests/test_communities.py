@@ -303,3 +303,60 @@ def test_people_directory_filters_by_public_community_and_profiles_hide_private_
     assert "No such community" in client.get("/people/", {"community": "leadership-circle"}).content.decode()
     assert "Leadership circle" not in client_for(site["olu"]).get("/people/mo/").content.decode()
     assert "Leadership circle" in client_for(site["fay"]).get("/people/mo/").content.decode()
+
+
+def test_private_community_documents_only_through_the_checked_view(site, settings):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    private = site["private"]
+    assert private.collection is not None
+    document = get_document_model().objects.create(
+        title="Board minutes", collection=private.collection, file=ContentFile(b"confidential minutes", "minutes.txt")
+    )
+    member = client_for(site["mo"]).get(document.url)
+    assert member.status_code == 200 and b"confidential minutes" in b"".join(member.streaming_content)
+    for client in (Client(), client_for(site["olu"])):
+        response = client.get(document.url)
+        assert response.status_code in (302, 403)
+        assert b"confidential" not in response.content
+    # Never from a media URL, not even in development, where images are served from /media/.
+    import importlib
+
+    import portal.urls
+
+    settings.DEBUG = True
+    settings.ROOT_URLCONF = importlib.reload(portal.urls)
+    try:
+        assert Client().get("/media/" + document.file.name).status_code == 404
+        assert any("images" in str(pattern.pattern) for pattern in settings.ROOT_URLCONF.urlpatterns)
+    finally:
+        settings.DEBUG = False
+        importlib.reload(portal.urls)
+    # Facilitators can upload into their community's collection, and only there.
+    assert private.collection in {
+        p.collection for p in site["fay"].groups.get(pk=private.facilitator_group.pk).collection_permissions.all()
+    }
+
+
+def test_moderators_moderate_discussions_in_the_admin(site, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group
+
+    thread = Thread.objects.create(
+        community=site["open"], author=site["mo"], title="Held", body="x", status=Post.Status.PENDING
+    )
+    moderator = make_user("mod")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client = client_for(moderator)
+    listing = client.get("/admin/discussion_threads/?status=pending")
+    assert listing.status_code == 200 and "Held" in listing.content.decode()
+    client_for(site["esi"]).post(site["open"].url + "follow/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/discussion_threads/edit/{thread.pk}/", {"status": "published", "title": "Held", "body": "x"}
+        )
+    thread.refresh_from_db()
+    assert thread.status == Post.Status.PUBLISHED
+    assert [m.to for m in mail.outbox] == [[site["esi"].email]]  # the community's follower hears of it
+    assert client_for(site["mo"]).get("/admin/discussion_threads/").status_code in (302, 403)

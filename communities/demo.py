@@ -1,0 +1,202 @@
+"""Demo content for communities: people with profiles, communities with facilitators and members, blog posts and
+discussions with replies and accepted answers. Idempotent: everything is looked up by its natural key first."""
+
+import datetime
+import re
+
+from django.utils import timezone
+
+from communities import demo_data
+from communities.models import (
+    BlogIndexPage,
+    BlogPostPage,
+    CommunityIndexPage,
+    CommunityPage,
+    Follow,
+    Membership,
+    Post,
+    Reply,
+    Thread,
+    WikiPage,
+)
+from home.demo import ensure_page, ensure_user
+from home.models import HomePage
+from portal.taxonomy.models import Audience, Topic
+
+
+def ensure_people():
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    users = {}
+    for spec in demo_data.PEOPLE:
+        user = ensure_user(spec["username"], spec["first_name"], spec["last_name"])
+        profile = user.profile
+        if not profile.job_title:
+            profile.display_name = f"{spec['first_name']} {spec['last_name']}"
+            profile.job_title, profile.department = spec["job_title"], spec["department"]
+            profile.organisation, profile.bio = spec["organisation"], spec["bio"]
+            profile.expertise.set([topics[slug] for slug in spec["expertise"] if slug in topics])
+            profile.ask_me_about.set(spec["ask_me_about"])
+            profile.save()
+        users[user.username] = user
+    return users
+
+
+def ensure_community(index, spec, users, admin):
+    community = index.get_children().filter(slug=spec["slug"]).first()
+    if community is not None:
+        return community.specific
+    community = CommunityPage(
+        slug=spec["slug"],
+        title=spec["title"],
+        summary=spec["summary"],
+        purpose=spec["purpose"],
+        how_to_join=spec["how_to_join"],
+        policy=spec["policy"],
+        members_only=spec["private"],
+        trust_members=spec["trust_members"],
+        stage=spec["stage"],
+        owner=admin,
+    )
+    community.topics = list(Topic.objects.filter(slug__in=spec["topics"]))
+    community.audiences = list(Audience.objects.filter(slug__in=spec["audiences"]))
+    index.add_child(instance=community)
+    community.save_revision(user=admin).publish(user=admin)
+    community.refresh_from_db()
+    roles = [(name, Membership.Role.FACILITATOR) for name in spec["facilitators"]]
+    roles += [(name, Membership.Role.LEADER) for name in spec["leaders"]]
+    roles += [(name, Membership.Role.MEMBER) for name in spec["members"]]
+    for username, role in roles:
+        Membership.objects.get_or_create(community=community, user=users[username], defaults={"role": role})
+        Follow.objects.get_or_create(community=community, user=users[username])
+    ensure_page(
+        community,
+        BlogIndexPage,
+        admin,
+        slug="blog",
+        title="Blog",
+        summary=f"What members of {spec['title']} have learned and want to share.",
+    )
+    return community
+
+
+def ensure_blog_posts(communities, users):
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    today = timezone.localdate()
+    for spec in demo_data.BLOG_POSTS:
+        blog = BlogIndexPage.objects.child_of(communities[spec["community"]]).first()
+        if blog.get_children().filter(slug=spec["slug"]).exists():
+            continue
+        author = users[spec["author"]]
+        post = BlogPostPage(
+            slug=spec["slug"],
+            title=spec["title"],
+            summary=spec["summary"],
+            body=spec["body"],
+            author=author,
+            owner=author,
+            date=today - datetime.timedelta(days=spec["days_ago"]),
+        )
+        post.topics = [topics[slug] for slug in spec["topics"] if slug in topics]
+        post.tags.set(spec["tags"])
+        blog.add_child(instance=post)
+        post.save_revision(user=author).publish(user=author, skip_permission_checks=True)
+
+
+def ensure_threads(communities, users):
+    now = timezone.now()
+    for spec in demo_data.THREADS:
+        community = communities[spec["community"]]
+        if Thread.objects.filter(community=community, title=spec["title"]).exists():
+            continue
+        created = now - datetime.timedelta(days=spec["days_ago"])
+        thread = Thread.objects.create(
+            community=community,
+            kind=spec["kind"],
+            title=spec["title"],
+            body=spec["body"],
+            author=users[spec["author"]],
+            status=Post.Status.PUBLISHED,
+            created_at=created,
+            last_activity_at=created,
+        )
+        Follow.objects.get_or_create(thread=thread, user=thread.author)
+        replies = []
+        for number, reply_spec in enumerate(spec["replies"]):
+            replies.append(
+                Reply.objects.create(
+                    thread=thread,
+                    author=users[reply_spec["author"]],
+                    body=reply_spec["body"],
+                    status=Post.Status.PUBLISHED,
+                    created_at=created + datetime.timedelta(hours=3 * (number + 1)),
+                )
+            )
+        if replies:
+            thread.last_activity_at = replies[-1].created_at
+        if spec.get("accepted") is not None:
+            thread.accepted_reply = replies[spec["accepted"]]
+        thread.save()
+
+
+def markdown_from_html(html: str) -> str:
+    """The demo wiki texts are written as simple HTML; the wiki stores Markdown (clean diffs)."""
+    text = re.sub(r"<h2>(.*?)</h2>", r"\n## \1\n\n", html, flags=re.S)
+    text = re.sub(r"<h3>(.*?)</h3>", r"\n### \1\n\n", text, flags=re.S)
+    text = re.sub(r"<li>(.*?)</li>", r"- \1\n", text, flags=re.S)
+    text = re.sub(r"</?(ul|ol)>", "\n", text)
+    text = re.sub(r"<p>(.*?)</p>", r"\1\n\n", text, flags=re.S)
+    text = re.sub(r"</?strong>", "**", text)
+    text = re.sub(r"</?em>", "*", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def ensure_wiki_pages(communities, users):
+    """Wiki pages with several published revisions each, so history and diffs have something to show."""
+    for spec in demo_data.WIKI_PAGES:
+        community = communities[spec["community"]]
+        parent = community
+        if spec["parent"]:
+            parent = WikiPage.objects.descendant_of(community).get(slug=spec["parent"])
+        if parent.get_children().filter(slug=spec["slug"]).exists():
+            continue
+        first, *later = spec["revisions"]
+        author = users[first["author"]]
+        page = WikiPage(
+            slug=spec["slug"],
+            title=spec["title"],
+            body=markdown_from_html(first["body"]),
+            change_note=first["change_note"],
+            owner=author,
+        )
+        parent.add_child(instance=page)
+        page.save_revision(user=author).publish(user=author, skip_permission_checks=True)
+        for revision in later:
+            page.save_edit(
+                users[revision["author"]],
+                spec["title"],
+                markdown_from_html(revision["body"]),
+                revision["change_note"],
+                publish=True,
+            )
+
+
+def load(stdout=None):
+    from home.demo import ensure_admin
+
+    admin = ensure_admin()
+    home = HomePage.objects.get()
+    index = ensure_page(
+        home,
+        CommunityIndexPage,
+        admin,
+        slug="communities",
+        title="Communities of practice",
+        summary="Groups across departments and organisations where people with the same role "
+        "learn from each other, run by trained facilitators.",
+    )
+    users = ensure_people()
+    communities = {spec["slug"]: ensure_community(index, spec, users, admin) for spec in demo_data.COMMUNITIES}
+    ensure_blog_posts(communities, users)
+    ensure_wiki_pages(communities, users)
+    ensure_threads(communities, users)

@@ -7,7 +7,12 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from communities import people_pages
+        from communities.notifications import announce_first_publication
+
+        page_published.connect(announce_first_publication, dispatch_uid="communities-blog-announce")
         from portal.people.registry import DirectoryFilter, ProfileSection, directory_filters, profile_sections
 
         directory_filters.append(

@@ -19,6 +19,7 @@ from communities.models import (
     Thread,
     WikiPage,
 )
+from communities.notifications import muted
 from home.demo import ensure_page, ensure_user
 from home.models import HomePage
 from portal.taxonomy.models import Audience, Topic
@@ -197,6 +198,7 @@ def load(stdout=None):
     )
     users = ensure_people()
     communities = {spec["slug"]: ensure_community(index, spec, users, admin) for spec in demo_data.COMMUNITIES}
-    ensure_blog_posts(communities, users)
+    with muted():
+        ensure_blog_posts(communities, users)
     ensure_wiki_pages(communities, users)
     ensure_threads(communities, users)

@@ -1,12 +1,27 @@
 """Emails to followers when a thread or reply is published: at once, or collected for the daily digest."""
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from communities.models import Follow, Notification, Thread
+from communities.models import BlogPostPage, Follow, Notification, Thread
 from portal.people.models import Profile
+
+_muted = threading.local()
+
+
+@contextmanager
+def muted():
+    """No notifications inside this block (loading demo content must not email 25 people)."""
+    _muted.on = True
+    try:
+        yield
+    finally:
+        _muted.on = False
 
 
 def followers_of(post):
@@ -15,6 +30,9 @@ def followers_of(post):
     if isinstance(post, Thread):
         follows = Follow.objects.filter(community=post.community)
         community = post.community
+    elif isinstance(post, BlogPostPage):
+        community = post.get_parent().get_parent().specific
+        follows = Follow.objects.filter(community=community)
     else:
         follows = Follow.objects.filter(thread=post.thread)
         community = post.thread.community
@@ -39,6 +57,13 @@ def announce(post):
                 send_immediately(notification)
 
     transaction.on_commit(queue)
+
+
+def announce_first_publication(sender, instance, revision=None, **kwargs):
+    """page_published: a blog post's first publication (after its review, if any) tells the community's
+    followers; later corrections do not."""
+    if isinstance(instance, BlogPostPage) and instance.first_published_at == instance.last_published_at:
+        announce(instance)
 
 
 def send_immediately(notification):

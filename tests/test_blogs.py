@@ -53,13 +53,15 @@ def test_blog_post_page_shows_the_community_contribution_badge(client, blogs):
     assert "Community contribution, not reviewed" in html and "Wren Writer" in html
 
 
-def test_members_write_posts_from_the_front_end_through_the_facilitators_review(client, blogs):
+def test_members_write_posts_from_the_front_end_through_the_facilitators_review(
+    client, blogs, django_capture_on_commit_callbacks, mailoutbox
+):
     from django.test import Client
     from django.urls import reverse
 
     from wagtail.models import WorkflowState
 
-    from communities.models import BlogPostPage, Membership
+    from communities.models import BlogPostPage, Follow, Membership
 
     community = blogs["open"]
     blog = blogs["public_post"].get_parent()

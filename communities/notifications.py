@@ -1,4 +1,4 @@
-"""Emails to followers when a thread or reply is published: at once, or collected for the daily digest."""
+"""Emails to followers when a thread, reply or blog post is published: at once, or collected for the daily digest."""
 
 import threading
 from contextlib import contextmanager
@@ -41,22 +41,33 @@ def followers_of(post):
 
 
 def announce(post):
-    """Queue a notification per follower after the publishing transaction commits; send immediate ones now."""
+    """Queue a notification per follower after the publishing transaction commits; send immediate ones then."""
+    if getattr(_muted, "on", False):
+        return
+    subject, url = describe(post)
 
     def queue():
-        thread = post if isinstance(post, Thread) else post.thread
-        subject = (
-            f"New {thread.get_kind_display().lower()} in {thread.community.title}: {thread.title}"
-            if isinstance(post, Thread)
-            else f"New reply to “{thread.title}”"
-        )
-        url = settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
         for user in followers_of(post):
             notification = Notification.objects.create(user=user, subject=subject[:250], url=url)
             if Profile.for_user(user).email_notifications == Profile.Digest.IMMEDIATE:
                 send_immediately(notification)
 
     transaction.on_commit(queue)
+
+
+def describe(post):
+    """The subject line and link of a notification about a thread, reply or blog post."""
+    if isinstance(post, BlogPostPage):
+        return (
+            f"New blog post in {post.get_parent().get_parent().title}: {post.title}",
+            settings.WAGTAILADMIN_BASE_URL + post.url,
+        )
+    thread = post if isinstance(post, Thread) else post.thread
+    if isinstance(post, Thread):
+        subject = f"New {thread.get_kind_display().lower()} in {thread.community.title}: {thread.title}"
+    else:
+        subject = f"New reply to “{thread.title}”"
+    return subject, settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
 
 
 def announce_first_publication(sender, instance, revision=None, **kwargs):

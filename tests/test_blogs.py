@@ -82,13 +82,19 @@ def test_members_write_posts_from_the_front_end_through_the_facilitators_review(
     post = BlogPostPage.objects.get(title="What our pilot taught us")
     assert not post.live and "<script>" not in post.get_latest_revision_as_object().body
     state = WorkflowState.objects.active().get(object_id=str(post.pk))
+    follower = make_user("fola")
+    Follow.objects.create(user=follower, community=community)
+    assert not [m for m in mailoutbox if follower.email in m.to]  # nothing announced while it waits for review
     as_facilitator = Client()
     as_facilitator.force_login(facilitator)
-    as_facilitator.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[post.pk, "approve", state.current_task_state.pk])
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        as_facilitator.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[post.pk, "approve", state.current_task_state.pk])
+        )
     post.refresh_from_db()
     assert post.live and "<strong>Start small</strong>" in post.body
+    to_follower = [m for m in mailoutbox if follower.email in m.to]  # Wagtail also emails its reviewers
+    assert len(to_follower) == 1 and "What our pilot taught us" in to_follower[0].subject
     as_outsider = Client()
     as_outsider.force_login(outsider)
     assert as_outsider.post(blog.url + "write/", {"title": "Spam", "body": "x"}).status_code == 403

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
     path("", include("communities.urls")),
+    path("", include("learning.urls")),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -124,3 +124,73 @@ def make_wiki_page(parent, title, body, author=None):
     parent.add_child(instance=page)
     page.save_revision(user=author).publish(user=author)
     return page
+
+
+QUIZ = (
+    "quiz",
+    {
+        "title": "Check",
+        "pass_mark": 100,
+        "questions": [
+            {
+                "prompt": "What comes first in an after-action review?",
+                "multiple": False,
+                "explanation": "Intent first.",
+                "options": [
+                    {"text": "What was supposed to happen", "correct": True, "feedback": "Yes: start from intent."},
+                    {"text": "Who is to blame", "correct": False, "feedback": "No: AARs are blame-free."},
+                ],
+            },
+            {
+                "prompt": "Which help a community grow?",
+                "multiple": True,
+                "explanation": "Both matter.",
+                "options": [
+                    {"text": "A clear purpose", "correct": True, "feedback": "Right."},
+                    {"text": "A facilitator", "correct": True, "feedback": "Right."},
+                    {"text": "Mandatory attendance", "correct": False, "feedback": "It backfires."},
+                ],
+            },
+        ],
+    },
+)
+
+
+def make_module(title, lessons=3, quiz_in_last=True, index=None):
+    from learning.models import LearningIndexPage, LessonPage, ModulePage
+
+    if index is None:
+        index = LearningIndexPage.objects.first()
+        if index is None:
+            index = LearningIndexPage(title="Learning", slug="learning")
+            HomePage.objects.get().add_child(instance=index)
+            index.save_revision().publish()
+    module = ModulePage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=f"About {title}",
+        objectives="Know one thing\nDo another",
+        estimated_minutes=30,
+    )
+    index.add_child(instance=module)
+    module.save_revision().publish()
+    for number in range(1, lessons + 1):
+        body = [("paragraph", f"<p>Lesson {number} text.</p>")]
+        if quiz_in_last and number == lessons:
+            body.append(QUIZ)
+        lesson = LessonPage(title=f"{title} lesson {number}", slug=f"lesson-{number}", body=body)
+        module.add_child(instance=lesson)
+        lesson.save_revision().publish()
+    return module
+
+
+def make_path(title, modules):
+    from learning.models import LearningIndexPage, LearningPathPage, PathModule
+
+    path = LearningPathPage(
+        title=title, slug=title.lower().replace(" ", "-").replace(":", ""), summary="A path", goal="Be ready"
+    )
+    path.path_modules = [PathModule(module=module) for module in modules]
+    LearningIndexPage.objects.first().add_child(instance=path)
+    path.save_revision().publish()
+    return path

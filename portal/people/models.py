@@ -46,6 +46,14 @@ class Profile(index.Indexed, ClusterableModel):
     avatar = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    role = models.ForeignKey(
+        "taxonomy.Audience",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Your role in the KM programme: learning paths are recommended for it.",
+    )
     expertise = ParentalManyToManyField(Topic, blank=True, related_name="experts")
     ask_me_about = ClusterTaggableManager(through=ProfileTag, blank=True, verbose_name="ask me about")
     email_notifications = models.CharField(

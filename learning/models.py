@@ -1,0 +1,357 @@
+"""Learning: modules of lessons, learning paths by role and KM stage, enrolment, completion and quiz attempts.
+
+Progress rule: a module's progress counts the learner's completions of the module's lessons that are live now,
+out of its live lessons, so it never exceeds 100%. Records of lessons later unpublished or deleted are kept
+(with the lesson's title) but no longer count. A module completed once keeps its completion date even if
+lessons are added later; its progress bar then shows what is new.
+"""
+
+import operator
+from dataclasses import dataclass
+from functools import reduce
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
+from home.models import BasePage
+from learning.blocks import LessonBlock
+from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
+
+DURATIONS = {
+    "short": (0, 30, "Up to 30 minutes"),
+    "medium": (31, 60, "31 to 60 minutes"),
+    "long": (61, 10_000, "Over an hour"),
+}
+
+
+def views():
+    from learning import views as module
+
+    return module
+
+
+class LearningIndexPage(BasePage):
+    """The catalogue at /learning/: paths first, then modules filterable by audience, stage, topic and length."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["learning.ModulePage", "learning.LearningPathPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "learning index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue_filter = TaxonomyFilter(request.GET)
+        modules = catalogue_filter.apply(ModulePage.objects.child_of(self).live().public().for_listing())
+        duration = request.GET.get("duration", "")
+        if duration in DURATIONS:
+            low, high, _ = DURATIONS[duration]
+            modules = modules.filter(estimated_minutes__range=(low, high))
+        elif duration:
+            catalogue_filter.notes.append(f"No such duration “{duration[:40]}”: it was ignored.")
+        context.update(
+            catalogue_filter=catalogue_filter,
+            duration=duration,
+            durations=[(key, label) for key, (_, _, label) in DURATIONS.items()],
+            paths=LearningPathPage.objects.child_of(self).live().public().select_related("audience"),
+            modules=Paginator(modules, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
+        )
+        return context
+
+
+class ModulePageTag(TaggedItemBase):
+    content_object = ParentalKey("learning.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+@dataclass
+class Progress:
+    """A learner's progress through a module or path."""
+
+    done: int
+    total: int
+    next_lesson: object = None
+    completed_at: object = None
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done >= self.total
+
+    @classmethod
+    def of(cls, lessons, completed_ids, completed_at=None):
+        """Progress through `lessons` (live, in order) given the ids of the lessons the learner completed."""
+        next_lesson = next((lesson for lesson in lessons if lesson.pk not in completed_ids), None)
+        return cls(sum(1 for lesson in lessons if lesson.pk in completed_ids), len(lessons), next_lesson, completed_at)
+
+
+class ModulePage(RoutablePageMixin, Classified, BasePage):
+    """An e-learning module: objectives, an estimated time and lessons in tree order."""
+
+    parent_page_types = ["learning.LearningIndexPage"]
+    subpage_types = ["learning.LessonPage"]
+
+    objectives = models.TextField(blank=True, help_text="One learning objective per line.")
+    estimated_minutes = models.PositiveSmallIntegerField(default=30)
+    prerequisites = ParentalManyToManyField("self", symmetrical=False, blank=True, related_name="+")
+    tags = ClusterTaggableManager(through=ModulePageTag, blank=True)
+
+    content_panels = (
+        BasePage.content_panels
+        + [
+            "objectives",
+            "estimated_minutes",
+            FieldPanel("prerequisites"),
+        ]
+        + Classified.taxonomy_panels
+    )
+    search_fields = BasePage.search_fields + Classified.search_fields + [index.SearchField("objectives")]
+    api_fields = BasePage.api_fields + Classified.api_fields + [APIField("objectives"), APIField("estimated_minutes")]
+
+    objects = ClassifiedPageManager()
+
+    class Meta:
+        verbose_name = "module"
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().order_by("path")
+
+    def progress_for(self, user, lessons=None, completed_ids=None) -> Progress:
+        """Completions of live lessons over live lessons (pass `lessons`/`completed_ids` to avoid queries)."""
+        lessons = list(self.lessons()) if lessons is None else lessons
+        if completed_ids is None:
+            completed_ids = (
+                set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
+                if user.is_authenticated
+                else set()
+            )
+        enrolment = Enrolment.objects.filter(user=user, module=self).first() if user.is_authenticated else None
+        return Progress.of(lessons, completed_ids, enrolment.completed_at if enrolment else None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["lessons"] = list(self.lessons())
+        context["enrolled"] = user.is_authenticated and Enrolment.objects.filter(user=user, module=self).exists()
+        context["progress"] = self.progress_for(user, context["lessons"]) if user.is_authenticated else None
+        context["completed_ids"] = (
+            set(
+                LessonCompletion.objects.filter(user=user, lesson__in=context["lessons"]).values_list(
+                    "lesson_id", flat=True
+                )
+            )
+            if user.is_authenticated
+            else set()
+        )
+        context["prerequisite_modules"] = [module for module in self.prerequisites.all() if module.live]
+        return context
+
+    @path("enrol/")
+    def enrol_route(self, request):
+        return views().enrol(request, self)
+
+    def record_completion_if_done(self, user):
+        """Mark the learner's enrolment complete (once) when every live lesson is done."""
+        if self.progress_for(user).complete:
+            enrolment, _ = Enrolment.objects.get_or_create(user=user, module=self)
+            if enrolment.completed_at is None:
+                Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
+
+
+class LessonPage(RoutablePageMixin, BasePage):
+    """One lesson of a module: text, screencasts, documents and quizzes."""
+
+    parent_page_types = ["learning.ModulePage"]
+    subpage_types = []
+
+    body = StreamField(LessonBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + ["body"]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields  # the body is left out: it holds quiz answers
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def module(self):
+        return ModulePage.objects.parent_of(self).first()
+
+    def quizzes(self):
+        return [block for block in self.body if block.block_type == "quiz"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        return views().lesson_context(request, self, context)
+
+    @path("complete/")
+    def complete_route(self, request):
+        return views().complete_lesson(request, self)
+
+    @path("quiz/<str:block_id>/")
+    def quiz_route(self, request, block_id):
+        return views().submit_quiz(request, self, block_id)
+
+    def complete_for(self, user):
+        """Record the learner's completion once, whatever the concurrency; returns True if this call recorded it."""
+        module = self.module()
+        try:
+            with transaction.atomic():
+                LessonCompletion.objects.create(user=user, lesson=self, module=module, lesson_title=self.title)
+        except IntegrityError:
+            return False
+        if module is not None:
+            Enrolment.objects.get_or_create(user=user, module=module)
+            module.record_completion_if_done(user)
+        return True
+
+
+class LearningPathPage(RoutablePageMixin, BasePage):
+    """An ordered list of modules for a role and KM stage, with an overall goal."""
+
+    parent_page_types = ["learning.LearningIndexPage"]
+    subpage_types = []
+
+    goal = models.TextField(blank=True)
+    audience = models.ForeignKey(
+        "taxonomy.Audience", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    stage = models.CharField("KM stage", max_length=20, choices=Stage.choices, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        "goal",
+        "audience",
+        "stage",
+        InlinePanel("path_modules", label="Modules"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("goal"), index.FilterField("stage")]
+    api_fields = BasePage.api_fields + [APIField("goal"), APIField("stage")]
+
+    class Meta:
+        verbose_name = "learning path"
+
+    def modules(self):
+        return [link.module for link in self.path_modules.select_related("module") if link.module.live]
+
+    def progress_for(self, user) -> Progress:
+        """Lessons done over lessons in all the path's live modules."""
+        modules = self.modules()
+        lessons = []
+        if modules:
+            in_modules = reduce(operator.or_, (Q(path__startswith=module.path) for module in modules))
+            lessons = list(LessonPage.objects.live().filter(in_modules).order_by("path"))
+        completed = (
+            set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
+            if user.is_authenticated
+            else set()
+        )
+        return Progress.of(lessons, completed)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["modules"] = self.modules()
+        context["enrolled"] = user.is_authenticated and Enrolment.objects.filter(user=user, path=self).exists()
+        context["progress"] = self.progress_for(user) if user.is_authenticated else None
+        return context
+
+    @path("enrol/")
+    def enrol_route(self, request):
+        return views().enrol(request, self)
+
+    @path("certificate/")
+    def certificate_route(self, request):
+        return views().certificate(request, self)
+
+
+class PathModule(Orderable):
+    path = ParentalKey(LearningPathPage, on_delete=models.CASCADE, related_name="path_modules")
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = ["module"]
+
+
+class Enrolment(models.Model):
+    """A learner enrolled in one module or one path (never both in one record)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    module = models.ForeignKey(ModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrolments")
+    path = models.ForeignKey(
+        LearningPathPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrolments"
+    )
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="enrol_in_a_module_once"),
+            models.UniqueConstraint(fields=["user", "path"], name="enrol_in_a_path_once"),
+            models.CheckConstraint(
+                condition=(
+                    Q(module__isnull=False, path__isnull=True)
+                    | Q(module__isnull=True, path__isnull=False)
+                    | Q(module__isnull=True, path__isnull=True)
+                ),
+                name="enrolment_in_a_module_or_a_path",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.module or self.path}"
+
+
+class LessonCompletion(models.Model):
+    """A learner finished a lesson. Kept, with the lesson's title, if the lesson is later removed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
+    lesson = models.ForeignKey(LessonPage, null=True, on_delete=models.SET_NULL, related_name="completions")
+    module = models.ForeignKey(ModulePage, null=True, on_delete=models.SET_NULL, related_name="+")
+    lesson_title = models.CharField(max_length=255)
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="complete_a_lesson_once")]
+
+    def __str__(self):
+        return f"{self.user} completed {self.lesson_title}"
+
+
+class QuizAttempt(models.Model):
+    """One submission of a quiz: what was answered, the score and whether it passed."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    lesson = models.ForeignKey(LessonPage, null=True, on_delete=models.SET_NULL, related_name="quiz_attempts")
+    lesson_title = models.CharField(max_length=255)
+    quiz_block_id = models.CharField(max_length=64)
+    answers = models.JSONField()
+    score = models.PositiveSmallIntegerField()
+    passed = models.BooleanField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.user}: {self.score}% on {self.lesson_title}"

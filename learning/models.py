@@ -28,6 +28,7 @@ from wagtail.search import index
 from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from home.models import BasePage
 from learning.blocks import LessonBlock
+from learning.panels import LearnerStatsPanel
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 
 DURATIONS = {
@@ -122,6 +123,7 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
             FieldPanel("prerequisites"),
         ]
         + Classified.taxonomy_panels
+        + [LearnerStatsPanel(heading="Learners")]
     )
     search_fields = BasePage.search_fields + Classified.search_fields + [index.SearchField("objectives")]
     api_fields = BasePage.api_fields + Classified.api_fields + [APIField("objectives"), APIField("estimated_minutes")]
@@ -130,6 +132,21 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
 
     class Meta:
         verbose_name = "module"
+
+    def learner_stats(self):
+        """Enrolments, completions and quiz results for the editor's inline report."""
+        enrolments = Enrolment.objects.filter(module=self)
+        enrolled = enrolments.count()
+        completed = enrolments.filter(completed_at__isnull=False).count()
+        attempts = QuizAttempt.objects.filter(lesson__in=LessonPage.objects.child_of(self))
+        attempt_count = attempts.count()
+        return {
+            "enrolled": enrolled,
+            "completed": completed,
+            "rate": round(100 * completed / enrolled) if enrolled else 0,
+            "attempts": attempt_count,
+            "pass_rate": round(100 * attempts.filter(passed=True).count() / attempt_count) if attempt_count else 0,
+        }
 
     @property
     def objective_list(self):
@@ -319,6 +336,11 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.module or self.path}"
+
+    @property
+    def item_title(self):
+        item = self.module or self.path
+        return item.title if item else "(removed)"
 
 
 class LessonCompletion(models.Model):

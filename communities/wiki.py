@@ -30,7 +30,8 @@ class WikiPage(RoutablePageMixin, BasePage):
     body = models.TextField(
         blank=True,
         max_length=50_000,
-        help_text="Markdown: ## for headings, - for lists, [text](/communities/…/) for links to other pages.",
+        help_text="Markdown: ## for headings, - for lists, [text](/communities/…/) for links to other pages, "
+        "![description](image:ID) for an image from the library.",
     )
     change_note = models.CharField(max_length=250, blank=True, help_text="What changed, in a few words.")
 
@@ -47,7 +48,7 @@ class WikiPage(RoutablePageMixin, BasePage):
     # -- reading -------------------------------------------------------------------------------------------------
     def rendered(self):
         """The body as safe HTML with anchored headings, and its table of contents."""
-        html = str(render_markdown(shift_headings(self.body)))
+        html = str(render_markdown(shift_headings(self.body), library_images=True))
         toc, seen = [], set()
 
         def anchor(match):

@@ -16,7 +16,8 @@ class WikiEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18}),
         max_length=50_000,
         required=False,
-        help_text="Markdown: ## heading, - list item, **bold**, [link text](/communities/…/).",
+        help_text="Markdown: ## heading, - list item, **bold**, [link text](/communities/…/), "
+        "![description](image:ID) for an image from the library below.",
     )
     change_note = forms.CharField(max_length=250, help_text="What did you change? Readers see this in the history.")
 
@@ -83,7 +84,22 @@ def edit(request, page):
                 )
             return redirect(page.url)
         messages.error(request, "Your edit was not saved yet: please correct the fields marked below.")
-    return TemplateResponse(request, "communities/wiki_edit.html", {"page": page, "form": form})
+    return TemplateResponse(
+        request,
+        "communities/wiki_edit.html",
+        {"page": page, "form": form, "library_images": library_images_for(community)},
+    )
+
+
+def library_images_for(community, limit=24):
+    """Images a wiki editor can insert: the community's own collection and the public root collection."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    collections = [Collection.get_first_root_node()]
+    if community.collection_id:
+        collections.append(community.collection)
+    return get_image_model().objects.filter(collection__in=collections).order_by("-created_at")[:limit]
 
 
 def restore(request, page, revision_id):

@@ -112,4 +112,30 @@ def test_wiki_renders_a_table_of_contents_and_inert_markup(wiki):
     html = Client().get(wiki["page"].url).content.decode()
     assert 'href="#running-the-session"' in html and 'id="follow-up"' in html
     body = html.split('class="wiki-body"', 1)[1]
-    assert "<script>alert" not in body and "javascript:" not in body and "<img" not in body
+    assert "<script>alert" not in body and "javascript:" not in body
+    assert "onerror" not in body and 'src="x"' not in body  # a library-less <img> keeps no source
+
+
+def test_wiki_shows_library_images_and_nothing_from_elsewhere(wiki):
+    import io
+
+    from PIL import Image
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (10, 120, 80)).save(buffer, "PNG")
+    image = get_image_model().objects.create(title="Flow", file=ImageFile(buffer, name="flow.png"))
+    editor = as_user(wiki["fay"])
+    assert f"image:{image.pk}" in editor.get(wiki["page"].url + "edit/").content.decode()  # offered to insert
+    member_edit(
+        editor,
+        wiki["page"],
+        FIRST + f"\n\n![The review cycle](image:{image.pk})\n\n"
+        "![pixel](https://tracker.example/p.gif) ![gone](image:999999)",
+    )
+    html = Client().get(wiki["page"].url).content.decode().split('class="wiki-body"', 1)[1]
+    assert 'alt="The review cycle"' in html and 'src="/media/images/' in html
+    assert "tracker.example" not in html and "999999" not in html

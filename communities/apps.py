@@ -13,9 +13,38 @@ class CommunitiesConfig(AppConfig):
         from communities.notifications import announce_first_publication
 
         page_published.connect(announce_first_publication, dispatch_uid="communities-blog-announce")
-        from portal.people.registry import DirectoryFilter, ProfileSection, directory_filters, profile_sections
+        from portal.people.registry import (
+            DirectoryFilter,
+            ProfileSection,
+            directory_filters,
+            person_search_facts,
+            profile_sections,
+        )
 
         directory_filters.append(
             DirectoryFilter("community", "Community", people_pages.community_options, people_pages.in_community)
         )
         profile_sections.append(ProfileSection("communities/profile_section.html", people_pages.profile_context))
+        person_search_facts.append(people_pages.person_search_facts)
+        register_for_search()
+
+
+def register_for_search():
+    """Discussions are searchable; a reply re-indexes its thread, a membership its member's profile."""
+    from communities.models import Membership, Reply, Thread
+    from portal.searchable import register
+
+    register(
+        Thread,
+        queryset=lambda: Thread.objects.published().select_related("community", "author"),
+        under_pages=lambda page_ids: Thread.objects.filter(community_id__in=page_ids),
+    )
+    register(Reply, indexed=False, keys_of=lambda reply: [f"communities.thread:{reply.thread_id}"])
+    register(Membership, indexed=False, keys_of=profile_keys_of_member)
+
+
+def profile_keys_of_member(membership):
+    from portal.people.models import Profile
+
+    profiles = Profile.objects.filter(user_id=membership.user_id).values_list("pk", flat=True)
+    return [f"people.profile:{pk}" for pk in profiles]

@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from communities.member_images import image_collection_ids
+from communities.text import LIBRARY_IMAGE, library_images_in, render_markdown
 from home.models import BasePage
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
@@ -26,6 +29,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     """A community's blog: its posts, newest first, with RSS and Atom feeds."""
 
     parent_page_types = ["communities.CommunityPage"]
+    search_kind = None
     subpage_types = ["communities.BlogPostPage"]
     max_count_per_parent = 1
 
@@ -65,6 +69,7 @@ class BlogPostPage(Classified, BasePage):
     """A post on a community blog."""
 
     parent_page_types = ["communities.BlogIndexPage"]
+    search_kind = "Blog post"
     subpage_types = []
 
     author = models.ForeignKey(
@@ -86,14 +91,16 @@ class BlogPostPage(Classified, BasePage):
     def is_community_contribution(self) -> bool:
         return True
 
+    def search_community(self) -> str:
+        community = self.get_parent().get_parent()
+        return community.title if community else ""
+
     @classmethod
     def draft_from_member(cls, blog, user, title, summary, markdown_body, publish):
         """A member's post from the front end: a new page saved as a revision, then published (trusted
         communities, facilitators) or sent to the community's review workflow."""
         from django.utils import timezone
         from django.utils.text import slugify
-
-        from communities.text import render_markdown
 
         base = slugify(title)[:60] or "post"
         slug, number = base, 1
@@ -104,7 +111,7 @@ class BlogPostPage(Classified, BasePage):
             title=title,
             slug=slug,
             summary=summary,
-            body=str(render_markdown(markdown_body)),
+            body=markdown_to_rich_text(markdown_body, blog.get_parent().specific),
             author=user,
             owner=user,
             date=timezone.localdate(),
@@ -117,6 +124,27 @@ class BlogPostPage(Classified, BasePage):
         else:
             post.get_workflow().start(post, user)
         return post
+
+
+def markdown_to_rich_text(markdown_body: str, community) -> str:
+    """A member's Markdown as Wagtail rich text: sanitised HTML, with their images as Wagtail image embeds (so the
+    post stays editable in the admin) rather than raw <img> tags."""
+    images = library_images_in(markdown_body, image_collection_ids(community))
+    embeds = {}
+
+    def placeholder(match):
+        image = images.get(int(match.group(2)))
+        if image is None:
+            return ""
+        token = f"kmportalimage{len(embeds)}x"
+        alt = match.group(1).strip() or image.title
+        embeds[token] = format_html('<embed alt="{}" embedtype="image" format="fullwidth" id="{}"/>', alt, image.pk)
+        return f"\n\n{token}\n\n"
+
+    html = str(render_markdown(LIBRARY_IMAGE.sub(placeholder, markdown_body)))
+    for token, embed in embeds.items():
+        html = html.replace(f"<p>{token}</p>", embed).replace(token, embed)
+    return html
 
 
 class CommunityBlogFeed(Feed):

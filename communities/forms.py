@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 
+from communities.member_images import MemberImageFormMixin
 from communities.models import Reply, Thread
 
 
@@ -11,7 +12,7 @@ class SubmissionKeyMixin(forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class ThreadForm(SubmissionKeyMixin, forms.ModelForm):
+class ThreadForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
     class Meta:
         model = Thread
         fields = ["kind", "title", "body"]
@@ -24,7 +25,7 @@ class ThreadForm(SubmissionKeyMixin, forms.ModelForm):
             self.fields["kind"].choices = [c for c in Thread.Kind.choices if c[0] != Thread.Kind.ANNOUNCEMENT]
 
 
-class ReplyForm(SubmissionKeyMixin, forms.ModelForm):
+class ReplyForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
     class Meta:
         model = Reply
         fields = ["body"]
@@ -32,6 +33,6 @@ class ReplyForm(SubmissionKeyMixin, forms.ModelForm):
         labels = {"body": "Your reply"}
 
 
-class EditPostForm(forms.Form):
+class EditPostForm(MemberImageFormMixin, forms.Form):
     title = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000)

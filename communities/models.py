@@ -32,9 +32,11 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from communities.member_images import image_collection_ids
 from communities.text import render_markdown
 from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from home.models import BasePage
+from portal.searchable import page_visible_to
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 from portal.taxonomy.trust import trust_status_for
 
@@ -53,6 +55,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     """All communities of practice, filterable by topic and audience."""
 
     parent_page_types = ["home.HomePage"]
+    search_kind = None
     subpage_types = ["communities.CommunityPage"]
     max_count = 1
 
@@ -101,6 +104,7 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         MODERATED = "moderated", "Moderated: a facilitator approves each request"
 
     parent_page_types = ["communities.CommunityIndexPage"]
+    search_kind = "Community"
     subpage_types = ["communities.BlogIndexPage", "communities.WikiPage"]
 
     purpose = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
@@ -274,6 +278,9 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             elif private is not None:
                 private.delete()
 
+    def search_community(self) -> str:
+        return self.title
+
     # -- membership ---------------------------------------------------------------------------------------------
     def membership_of(self, user):
         if not user.is_authenticated:
@@ -443,7 +450,10 @@ class Post(models.Model):
 
     @property
     def body_html(self):
-        return render_markdown(self.body)
+        return render_markdown(self.body, image_collections=lambda: image_collection_ids(self.posted_in()))
+
+    def posted_in(self) -> "CommunityPage":
+        raise NotImplementedError
 
     @property
     def is_published(self):
@@ -455,6 +465,10 @@ class Post(models.Model):
 
     def trust_status(self):
         return trust_status_for(self, timezone.localdate())
+
+    def search_visible_to(self, user) -> bool:
+        community = self.posted_in()
+        return self.is_published and page_visible_to(community, user)
 
 
 class Thread(Post):
@@ -484,6 +498,39 @@ class Thread(Post):
     def get_absolute_url(self):
         return self.community.url + self.community.reverse_subpage("thread", args=[self.pk])
 
+    def posted_in(self):
+        return self.community
+
+    def search_document(self):
+        """A published thread, its published replies included, readable by whoever may see its community."""
+        from portal.searchable import SearchDocument, page_readers, search_key
+
+        community = self.community
+        if not self.is_published or not community.live:
+            return None
+        readers = page_readers(community)
+        if readers is None:
+            return None
+        replies = self.replies.filter(status=Post.Status.PUBLISHED).values_list("body", flat=True)
+        document = SearchDocument(
+            key=search_key(self),
+            index="content",
+            kind="Discussion",
+            title=self.title,
+            url=self.get_absolute_url(),
+            readers=readers,
+            summary=self.body[:300],
+            body="\n".join([self.body, *replies]),
+            community=community.title,
+            published=self.created_at,
+            updated=self.last_activity_at,
+        )
+        community.add_taxonomy_to(document)
+        document.tags, document.owner, document.review_by = [], self.author.get_full_name(), None
+        document.community_contribution = True
+        document.extra = {"thread_kind": self.kind}
+        return document
+
 
 class Reply(Post):
     """An answer or comment on a thread."""
@@ -497,6 +544,9 @@ class Reply(Post):
 
     def __str__(self):
         return f"Reply to {self.thread}"
+
+    def posted_in(self):
+        return self.thread.community
 
 
 class PostEdit(models.Model):

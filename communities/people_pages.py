@@ -16,6 +16,22 @@ def in_community(profiles, slug):
     ).distinct()
 
 
+def person_search_facts(profile):
+    """For the people index: public communities only (a search must not reveal members-only ones) and the
+    number of published contributions there."""
+    public = list(
+        CommunityPage.objects.live()
+        .filter(members_only=False, memberships__user=profile.user, memberships__status="active")
+        .values_list("pk", "title")
+    )
+    ids = [pk for pk, _ in public]
+    contributions = (
+        Thread.objects.published().filter(author=profile.user, community__in=ids).count()
+        + Reply.objects.filter(author=profile.user, status=Post.Status.PUBLISHED, thread__community__in=ids).count()
+    )
+    return {"communities": sorted(title for _, title in public), "contributions": contributions}
+
+
 def profile_context(profile, viewer):
     memberships = [
         membership

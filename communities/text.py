@@ -1,5 +1,5 @@
 """What members write is Markdown, rendered to HTML and then sanitised: no raw HTML, scripts, event handlers or
-javascript: links survive. Where images are allowed (the wiki), only images from the portal's own library can be
+javascript: links survive. Where images are allowed, only images from the portal's own collections can be
 shown, written as `![description](image:ID)`."""
 
 import re
@@ -12,35 +12,48 @@ from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote", "h3", "h4", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 LIBRARY_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(image:(\d{1,12})\)")
 
 
-def render_markdown(text: str, library_images: bool = False) -> str:
+def render_markdown(text: str, image_collections=None) -> str:
+    """Markdown to safe HTML. `image_collections` (ids, or a callable giving them) allows `![…](image:ID)` images
+    from those Wagtail collections; without it no image is shown."""
     text = text or ""
     tags, attributes = set(ALLOWED_TAGS), dict(ALLOWED_ATTRIBUTES)
-    if library_images:
-        text = resolve_library_images(text)
+    if image_collections is not None:
+        text = resolve_library_images(text, image_collections)
         tags.add("img")
         attributes["img"] = {"src", "alt"}
     html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    return mark_safe(
-        nh3.clean(
-            html,
-            tags=tags,
-            attributes=attributes,
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer nofollow",
-            attribute_filter=only_library_image_sources,
-        )
+    html = nh3.clean(
+        html,
+        tags=tags,
+        attributes=attributes,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+        attribute_filter=only_library_image_sources,
     )
+    # An <img> whose outside source the filter dropped is left empty; remove it (nh3's output is normalised).
+    return mark_safe(IMAGE_WITHOUT_SOURCE.sub("", html))
 
 
-def resolve_library_images(text: str) -> str:
-    """`![description](image:ID)` becomes a Markdown image of that library image's rendition; unknown ids vanish."""
+def library_images_in(text: str, image_collections) -> dict:
+    """The images `text` refers to that live in the allowed collections, by id; one query, none without images."""
     from wagtail.images import get_image_model
 
-    ids = {int(match.group(2)) for match in LIBRARY_IMAGE.finditer(text)}
-    images = {image.pk: image for image in get_image_model().objects.filter(pk__in=ids)} if ids else {}
+    ids = {int(match.group(2)) for match in LIBRARY_IMAGE.finditer(text or "")}
+    if not ids:
+        return {}
+    collections = image_collections() if callable(image_collections) else image_collections
+    images = get_image_model().objects.filter(pk__in=ids, collection_id__in=collections)
+    return {image.pk: image for image in images}
+
+
+def resolve_library_images(text: str, image_collections) -> str:
+    """`![description](image:ID)` becomes a Markdown image of that image's rendition; unknown or out-of-bounds
+    ids (another community's images, say) vanish."""
+    images = library_images_in(text, image_collections)
 
     def replace(match):
         image = images.get(int(match.group(2)))

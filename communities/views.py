@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from communities.forms import EditPostForm, ReplyForm, ThreadForm
+from communities.member_images import MemberImageFormMixin
 from communities.models import (
     CommunityPage,
     Flag,
@@ -134,7 +135,9 @@ def discussions(request, community):
     can_post = community.is_member(request.user) or community.is_facilitator(request.user)
     form = None
     if can_post:
-        form = ThreadForm(request.POST or None, can_announce=community.is_facilitator(request.user))
+        form = ThreadForm(
+            request.POST or None, request.FILES or None, can_announce=community.is_facilitator(request.user)
+        )
     if request.method == "POST":
         if not can_post:
             raise PermissionDenied
@@ -170,6 +173,7 @@ def create_thread(request, community, form):
     held = post_needs_approval(community, request.user)
     thread = form.save(commit=False)
     thread.community, thread.author, thread.submission_key = community, request.user, key
+    thread.body = form.body_with_image(thread.body, request.user, community)
     thread.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
     try:
         with transaction.atomic():
@@ -198,7 +202,7 @@ def thread_detail(request, community, thread_id):
     thread = get_thread(request, community, thread_id)
     is_member = community.is_member(request.user) or community.is_facilitator(request.user)
     can_reply = is_member and not thread.locked and thread.is_published
-    form = ReplyForm(request.POST or None) if can_reply else None
+    form = ReplyForm(request.POST or None, request.FILES or None) if can_reply else None
     if request.method == "POST":
         if not can_reply:
             raise PermissionDenied
@@ -235,6 +239,7 @@ def create_reply(request, community, thread, form):
     held = post_needs_approval(community, request.user)
     reply = form.save(commit=False)
     reply.thread, reply.author, reply.submission_key = thread, request.user, key
+    reply.body = form.body_with_image(reply.body, request.user, community)
     reply.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
     try:
         with transaction.atomic():
@@ -269,7 +274,7 @@ def edit_post(request, community, thread_id, reply_id=None):
     if not (request.user == post.author or community.is_facilitator(request.user)):
         raise PermissionDenied
     initial = {"title": getattr(post, "title", ""), "body": post.body}
-    form = EditPostForm(request.POST or None, initial=initial)
+    form = EditPostForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             PostEdit.objects.create(
@@ -281,7 +286,8 @@ def edit_post(request, community, thread_id, reply_id=None):
             )
             if isinstance(post, Thread) and form.cleaned_data["title"]:
                 post.title = form.cleaned_data["title"]
-            post.body, post.edited_at = form.cleaned_data["body"], timezone.now()
+            post.body = form.body_with_image(form.cleaned_data["body"], request.user, community)
+            post.edited_at = timezone.now()
             post.save()
         messages.success(request, "Your changes are saved; the earlier text is kept in the edit history.")
         return redirect(thread.get_absolute_url())
@@ -383,7 +389,7 @@ def moderation_queue(request, community):
     )
 
 
-class BlogPostForm(forms.Form):
+class BlogPostForm(MemberImageFormMixin, forms.Form):
     title = forms.CharField(max_length=200)
     summary = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(
@@ -402,7 +408,7 @@ def write_blog_post(request, blog):
         return redirect_to_login(request.path)
     if not (community.is_member(request.user) or community.is_facilitator(request.user)):
         raise PermissionDenied
-    form = BlogPostForm(request.POST or None)
+    form = BlogPostForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
             if not posting_allowed(request):
@@ -413,7 +419,7 @@ def write_blog_post(request, blog):
                 request.user,
                 form.cleaned_data["title"],
                 form.cleaned_data["summary"],
-                form.cleaned_data["body"],
+                form.body_with_image(form.cleaned_data["body"], request.user, community),
                 publish,
             )
             if publish:

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 from wagtail.search import index
 
+from communities.member_images import image_collection_ids
 from communities.text import render_markdown
 from home.models import BasePage
 
@@ -25,6 +26,7 @@ class WikiPage(RoutablePageMixin, BasePage):
     """A page of a community's wiki, written in Markdown so every revision diffs cleanly."""
 
     parent_page_types = ["communities.CommunityPage", "communities.WikiPage"]
+    search_kind = "Wiki page"
     subpage_types = ["communities.WikiPage"]
 
     body = models.TextField(
@@ -48,7 +50,8 @@ class WikiPage(RoutablePageMixin, BasePage):
     # -- reading -------------------------------------------------------------------------------------------------
     def rendered(self):
         """The body as safe HTML with anchored headings, and its table of contents."""
-        html = str(render_markdown(shift_headings(self.body), library_images=True))
+        images_from = lambda: image_collection_ids(self.community())  # noqa: E731 - only queried if images are used
+        html = str(render_markdown(shift_headings(self.body), image_collections=images_from))
         toc, seen = [], set()
 
         def anchor(match):
@@ -66,6 +69,18 @@ class WikiPage(RoutablePageMixin, BasePage):
         from communities.models import CommunityPage
 
         return CommunityPage.objects.ancestor_of(self).first()
+
+    def search_community(self) -> str:
+        community = self.community()
+        return community.title if community else ""
+
+    def add_taxonomy_to(self, document):
+        """A wiki page is a community contribution, classified like its community."""
+        community = self.community()
+        if community:
+            community.add_taxonomy_to(document)
+        document.tags, document.owner, document.review_by = [], "", None
+        document.community_contribution = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,17 +7,18 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from communities.member_images import MemberImageFormMixin
 from communities.wiki import word_diff
 
 
-class WikiEditForm(forms.Form):
+class WikiEditForm(MemberImageFormMixin, forms.Form):
     title = forms.CharField(max_length=255)
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 18}),
         max_length=50_000,
         required=False,
         help_text="Markdown: ## heading, - list item, **bold**, [link text](/communities/…/), "
-        "![description](image:ID) for an image from the library below.",
+        "![description](image:ID) for an image: upload one below or use one from the library.",
     )
     change_note = forms.CharField(max_length=250, help_text="What did you change? Readers see this in the history.")
 
@@ -63,14 +64,15 @@ def edit(request, page):
     if not (community.is_member(request.user) or community.is_facilitator(request.user)):
         raise PermissionDenied
     latest = page.get_latest_revision_as_object()
-    form = WikiEditForm(request.POST or None, initial={"title": latest.title, "body": latest.body})
+    initial = {"title": latest.title, "body": latest.body}
+    form = WikiEditForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             publish = community.trust_members or community.is_facilitator(request.user)
             page.save_edit(
                 request.user,
                 form.cleaned_data["title"],
-                form.cleaned_data["body"],
+                form.body_with_image(form.cleaned_data["body"], request.user, community),
                 form.cleaned_data["change_note"],
                 publish=publish,
             )

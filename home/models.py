@@ -30,8 +30,69 @@ class BasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [APIField("summary")]
 
+    # The type facet's label in the portal search; None keeps a page type out of it (listings, the home page).
+    search_kind: str | None = "Page"
+
     class Meta:
         abstract = True
+
+    # -- the search protocol (portal.searchable) ----------------------------------------------------------------
+    def search_document(self):
+        from portal.searchable import SearchDocument, page_readers, search_key
+
+        if not self.search_kind or not self.live:
+            return None
+        readers = page_readers(self)
+        if readers is None:  # password-protected: never indexed
+            return None
+        document = SearchDocument(
+            key=search_key(self),
+            index="content",
+            kind=self.search_kind,
+            title=self.title,
+            url=self.get_url() or "",
+            readers=readers,
+            summary=self.summary or self.search_description,
+            body=self.search_body(),
+            community=self.search_community(),
+            published=self.first_published_at,
+            updated=self.last_published_at,
+        )
+        if hasattr(self, "add_taxonomy_to"):
+            self.add_taxonomy_to(document)
+        return document
+
+    def search_visible_to(self, user) -> bool:
+        from portal.searchable import page_visible_to
+
+        return page_visible_to(self, user)
+
+    def search_body(self) -> str:
+        """The text of the page's declared search fields beyond title and summary, StreamFields as plain text."""
+        from django.core.exceptions import FieldDoesNotExist
+        from django.utils.html import strip_tags
+
+        parts = []
+        for search_field in self.search_fields:
+            name = getattr(search_field, "field_name", "")
+            if type(search_field) is not index.SearchField or name in ("title", "summary"):
+                continue
+            try:
+                model_field = self._meta.get_field(name)
+            except FieldDoesNotExist:
+                value = getattr(self, name, "")
+                parts.append(strip_tags(str(value() if callable(value) else value)))
+                continue
+            value = model_field.value_from_object(self)
+            if hasattr(model_field, "get_searchable_content"):
+                parts.extend(model_field.get_searchable_content(value))
+            else:
+                parts.append(strip_tags(str(value or "")))
+        return "\n".join(part for part in parts if part)
+
+    def search_community(self) -> str:
+        """The community a page belongs to, for the community facet; community pages say."""
+        return ""
 
 
 class HomePage(BasePage):
@@ -39,6 +100,7 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    search_kind = None
 
     intro = RichTextField(features=["bold", "italic", "link"], blank=True)
     hero_cta_text = models.CharField("call-to-action text", max_length=60, blank=True)
@@ -78,6 +140,7 @@ class LibraryIndexPage(BasePage):
     """The reference library at /library/: approved articles, filterable by topic, audience and stage."""
 
     parent_page_types = ["home.HomePage"]
+    search_kind = None
     subpage_types = ["home.ReferenceArticlePage"]
     max_count = 1
 
@@ -114,6 +177,7 @@ class ReferenceArticlePage(Classified, BasePage):
     """An approved piece of reference material with an owner and a review date."""
 
     parent_page_types = ["home.LibraryIndexPage"]
+    search_kind = "Reference article"
     subpage_types = []
 
     body = StreamField(BodyBlock(), blank=True)

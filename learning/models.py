@@ -48,6 +48,7 @@ class LearningIndexPage(BasePage):
     """The catalogue at /learning/: paths first, then modules filterable by audience, stage, topic and length."""
 
     parent_page_types = ["home.HomePage"]
+    search_kind = None
     subpage_types = ["learning.ModulePage", "learning.LearningPathPage"]
     max_count = 1
 
@@ -109,6 +110,7 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
 
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = ["learning.LessonPage"]
+    search_kind = "Learning module"
 
     objectives = models.TextField(blank=True, help_text="One learning objective per line.")
     estimated_minutes = models.PositiveSmallIntegerField(default=30)
@@ -202,6 +204,7 @@ class LessonPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
+    search_kind = "Lesson"
 
     body = StreamField(LessonBlock(), blank=True)
 
@@ -211,6 +214,20 @@ class LessonPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "lesson"
+
+    def search_body(self) -> str:
+        """Lesson text for search, without quiz blocks: their answers must never reach a search snippet."""
+        parts = []
+        for block in self.body:
+            if block.block_type != "quiz":
+                parts.extend(block.block.get_searchable_content(block.value))
+        return "\n".join(part for part in parts if part)
+
+    def add_taxonomy_to(self, document):
+        """A lesson is found under its module's topics, audiences and stage."""
+        module = self.get_parent().specific
+        if hasattr(module, "add_taxonomy_to"):
+            module.add_taxonomy_to(document)
 
     def module(self):
         return ModulePage.objects.parent_of(self).first()
@@ -249,6 +266,7 @@ class LearningPathPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = []
+    search_kind = "Learning path"
 
     goal = models.TextField(blank=True)
     audience = models.ForeignKey(
@@ -267,6 +285,10 @@ class LearningPathPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "learning path"
+
+    def add_taxonomy_to(self, document):
+        document.audiences = [self.audience.slug] if self.audience_id else []
+        document.stage = self.stage
 
     def modules(self):
         return [link.module for link in self.path_modules.select_related("module") if link.module.live]

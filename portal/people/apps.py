@@ -15,3 +15,13 @@ class PeopleConfig(AppConfig):
         from portal.people.models import give_every_user_a_profile
 
         post_save.connect(give_every_user_a_profile, sender=get_user_model(), dispatch_uid="people-profile")
+
+        from portal.people.models import Profile
+        from portal.searchable import register
+
+        register(
+            Profile,
+            index="people",
+            queryset=lambda: Profile.objects.active().select_related("user").prefetch_related("expertise"),
+            keys_of=lambda profile: [f"people.profile:{profile.pk}"],
+        )

@@ -91,6 +91,34 @@ class Profile(index.Indexed, ClusterableModel):
     def get_absolute_url(self):
         return reverse("people:profile", args=[self.user.get_username()])
 
+    # -- the search protocol (portal.searchable): profiles go to the people index, visible to everyone --------
+    def search_document(self):
+        from portal.people.registry import person_search_facts
+        from portal.searchable import PUBLIC, SearchDocument, search_key
+
+        if not self.user.is_active:
+            return None
+        extra = {"department": self.department, "organisation": self.organisation, "communities": []}
+        for facts in person_search_facts:
+            extra.update(facts(self))
+        return SearchDocument(
+            key=search_key(self),
+            index="people",
+            kind="Person",
+            title=self.name,
+            url=self.get_absolute_url(),
+            readers=[PUBLIC],
+            summary=" · ".join(part for part in (self.job_title, self.department, self.organisation) if part),
+            body=self.bio,
+            topic_ids=[topic.pk for topic in self.expertise.all()],
+            tags=sorted(tag.name for tag in self.ask_me_about.all()),
+            updated=self.user.last_login or self.user.date_joined,
+            extra=extra,
+        )
+
+    def search_visible_to(self, user) -> bool:
+        return self.user.is_active
+
     @classmethod
     def for_user(cls, user):
         profile, _ = cls.objects.get_or_create(user=user, defaults={"display_name": user.get_full_name()})

@@ -27,3 +27,5 @@ class ProfileSection:
 
 directory_filters: list[DirectoryFilter] = []
 profile_sections: list[ProfileSection] = []
+# Callables profile -> dict of extra facts for the people search index (communities, contribution counts).
+person_search_facts: list[Callable] = []

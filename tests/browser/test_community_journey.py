@@ -1,7 +1,11 @@
 """A new member joins a community and asks a question; the facilitator approves it; another member answers; the
 asker accepts the answer; the follower gets one email."""
 
+import io
+import re
+
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from django.core import mail
@@ -10,6 +14,12 @@ from communities.models import Membership, Thread
 from tests.factories import make_community, make_user
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), (240, 200, 40)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def log_in(page, portal, username, password="pw"):
@@ -36,6 +46,10 @@ def test_join_ask_approve_answer_accept(page, portal, screenshot):
     page.get_by_role("navigation", name="Search champions").get_by_role("link", name="Discussions").click()
     page.get_by_label("Title").fill("How do we pick synonyms for the search index?")
     page.get_by_label("Body").fill("We keep getting **zero results** for *CoP*. Any advice?")
+    page.get_by_label("Add an image").set_input_files(
+        files=[{"name": "log.png", "mimeType": "image/png", "buffer": png_bytes()}]
+    )
+    page.get_by_label("Describe the image").fill("Zero-result queries last month")
     page.get_by_role("button", name="Post").click()
     expect(page.get_by_text("A facilitator will approve your post shortly")).to_be_visible()
     screenshot("community-question-held")
@@ -51,6 +65,9 @@ def test_join_ask_approve_answer_accept(page, portal, screenshot):
     log_in(page, portal, "ade")
     page.goto(portal + thread.get_absolute_url())
     expect(page.locator(".post__body strong", has_text="zero results")).to_be_visible()  # Markdown rendered
+    expect(page.locator('.post__body img[alt="Zero-result queries last month"]')).to_have_attribute(
+        "src", re.compile(r"^/media/images/")
+    )
     page.get_by_role("textbox", name="Your reply").fill(
         "Start from the search log: the top zero-result queries are your list."
     )

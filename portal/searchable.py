@@ -1,0 +1,132 @@
+"""The protocol between content and search. Any object that should be found implements two methods:
+
+    search_document() -> SearchDocument | None   what to index now; None when it must not be in the index
+                                                 (a draft, a hidden post, a password-protected page)
+    search_visible_to(user) -> bool              the database's word on whether this reader may open it
+
+Pages implement them (home.BasePage does, for every page type); other models register here with `register`, so the
+`search` app can find, load and watch them without importing the app they live in."""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+
+PUBLIC = "public"
+LOGGED_IN = "login"
+
+
+@dataclass
+class SearchDocument:
+    """One searchable item as the index sees it. `readers` lists who may see it: "public", "login" or
+    "group:<id>" (any one of them suffices)."""
+
+    key: str
+    index: str  # "content" or "people"
+    kind: str
+    title: str
+    url: str
+    readers: list[str]
+    summary: str = ""
+    body: str = ""
+    topic_ids: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    community: str = ""
+    audiences: list[str] = field(default_factory=list)
+    stage: str = ""
+    owner: str = ""
+    published: datetime.datetime | None = None
+    updated: datetime.datetime | None = None
+    review_by: datetime.date | None = None
+    community_contribution: bool = False
+    extra: dict = field(default_factory=dict)  # index-specific fields (people: department, communities, counts)
+
+
+@dataclass
+class SearchableType:
+    """A registered non-page model. `keys_of(instance)` names the search keys a save or delete of the instance
+    touches (a reply touches its thread); `under_pages(page_ids)` gives the objects that live under those pages, so
+    moving a page or changing its privacy re-indexes them too."""
+
+    model: type[models.Model]
+    index: str = "content"
+    queryset: Callable[[], models.QuerySet] | None = None
+    keys_of: Callable[[models.Model], Iterable[str]] | None = None
+    under_pages: Callable[[list[int]], Iterable[models.Model]] | None = None
+    indexed: bool = True  # False: only watched, its changes touch other keys (memberships, replies)
+
+
+searchable_types: dict[str, SearchableType] = {}
+
+
+def register(model, **options) -> SearchableType:
+    entry = SearchableType(model=model, **options)
+    searchable_types[model._meta.label_lower] = entry
+    return entry
+
+
+def search_key(obj) -> str:
+    """ "page:12" for every page (whatever its type), "<app>.<model>:<pk>" for the rest."""
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return f"page:{obj.pk}"
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def reader_tokens(user) -> list[str] | None:
+    """What a reader may see, in the index's terms; None for superusers, who see everything (as in Wagtail)."""
+    if user is None or not user.is_authenticated:
+        return [PUBLIC]
+    if user.is_superuser:
+        return None
+    return [PUBLIC, LOGGED_IN, *(f"group:{pk}" for pk in user.groups.values_list("pk", flat=True))]
+
+
+def page_readers(page) -> list[str] | None:
+    """Who may see a page under Wagtail's view restrictions on it and its ancestors; None when a password protects
+    it (never indexed). Several group restrictions are intersected, which can only hide, never leak."""
+    from wagtail.models import PageViewRestriction
+
+    readers = None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+            return None
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
+            groups = {f"group:{pk}" for pk in restriction.groups.values_list("pk", flat=True)}
+            readers = groups if readers is None or readers == {LOGGED_IN} else readers & groups
+        elif readers is None:
+            readers = {LOGGED_IN}
+    return sorted(readers) if readers is not None else [PUBLIC]
+
+
+def page_visible_to(page, user) -> bool:
+    """The same decision Wagtail's page serving makes, without a request: live, and every view restriction on the
+    page and its ancestors lets this user in (a password restriction never does, here)."""
+    from wagtail.models import PageViewRestriction
+
+    if not page.live:
+        return False
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+            return False
+        if not user.is_authenticated:
+            return False
+        if restriction.restriction_type == PageViewRestriction.GROUPS and not user.is_superuser:
+            allowed = set(restriction.groups.values_list("pk", flat=True))
+            if not allowed & set(user.groups.values_list("pk", flat=True)):
+                return False
+    return True
+
+
+def topic_ids_with_ancestors(topic_ids: Iterable[int]) -> list[int]:
+    """The topics and every ancestor, so a parent topic's facet counts its whole subtree."""
+    from portal.taxonomy.models import Topic
+
+    topic_ids = list(topic_ids)
+    if not topic_ids:
+        return []
+    paths = Topic.objects.filter(pk__in=topic_ids).values_list("path", flat=True)
+    prefixes = {path[:end] for path in paths for end in range(Topic.steplen, len(path) + 1, Topic.steplen)}
+    return sorted(Topic.objects.filter(path__in=prefixes).values_list("pk", flat=True))

@@ -1,35 +1,168 @@
-"""Site search. This first version asks Wagtail's Elasticsearch backend for live, public pages; the faceted
-search over every content type replaces it (see the faceted-search issue)."""
+"""Search pages and JSON: /search/, /search/people/, /search/autocomplete/ and /api/search/. Elasticsearch answers;
+when it cannot, the database does (with a notice), never a 500."""
 
 import logging
 
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.shortcuts import render
+from elasticsearch.exceptions import ElasticsearchException
 
-from wagtail.models import Page
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.views.decorators.cache import never_cache
+
+from search.fallback import fallback_search
+from search.models import ZeroResultQuery
+from search.query import (
+    CONTENT_FACETS,
+    PEOPLE_FACETS,
+    SORTS,
+    FacetedSearch,
+    Hit,
+    PeopleSearch,
+    SearchRequest,
+    autocomplete,
+)
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 500
-PAGE_SIZE = 10
+
+def run_search(request, engine=FacetedSearch, facets=CONTENT_FACETS, index="content"):
+    search_request = SearchRequest.from_query_dict(request.GET, facets)
+    try:
+        results = engine(search_request, request.user).run()
+    except ElasticsearchException:
+        logger.warning("Elasticsearch unavailable; answering %r from the database", search_request.text, exc_info=True)
+        results = fallback_search(search_request, request.user, index=index)
+    return search_request, results
 
 
+def record(search_request, results):
+    """Query statistics (Wagtail's search terms report) and the search-gaps report of zero-result queries."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    if not search_request.text or search_request.page != 1 or search_request.selections:
+        return
+    Query.get(search_request.text[:255]).add_hit()
+    if results.total == 0 and not results.limited:
+        ZeroResultQuery.record(search_request.text)
+
+
+def promoted_hits(search_request, user) -> list:
+    """Editors' picks for this query (Wagtail's search promotions), only those this reader may open."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    if not search_request.text or search_request.page != 1:
+        return []
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(search_request.text[:255]), page__isnull=False
+    ).select_related("page")
+    hits = []
+    for pick in picks:
+        page = pick.page.specific
+        if hasattr(page, "search_visible_to") and page.search_visible_to(user):
+            hits.append(
+                Hit(
+                    key=f"page:{page.pk}",
+                    obj=page,
+                    title_html=escape(page.title),
+                    snippet_html=escape(pick.description or getattr(page, "summary", "")),
+                    url=page.url,
+                    kind=getattr(page, "search_kind", "") or "Page",
+                    promoted=True,
+                )
+            )
+    return hits
+
+
+@never_cache
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    pages = Page.objects.live().public().specific()
-    fallback = False
-    results = []
-    if query:
-        try:
-            results = list(pages.search(query)[:200])
-        except Exception:  # Elasticsearch down or timing out: answer from the database instead of failing
-            logger.warning("Search backend unavailable; answering %r from the database", query, exc_info=True)
-            fallback = True
-            results = list(pages.filter(Q(title__icontains=query)).order_by("-first_published_at")[:200])
-    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    search_request, results = run_search(request)
+    record(search_request, results)
+    promoted = promoted_hits(search_request, request.user)
+    promoted_keys = {hit.key for hit in promoted}
+    results.hits = promoted + [hit for hit in results.hits if hit.key not in promoted_keys]
     return render(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page_obj, "fallback": fallback, "result_count": len(results)},
+        {
+            "search_query": search_request.text,
+            "search": search_request,
+            "results": results,
+            "sorts": [(key, label, search_request.query_string(sort=key)) for key, label in SORTS.items()],
+            "previous_url": search_request.query_string(page=search_request.page - 1),
+            "next_url": search_request.query_string(page=search_request.page + 1),
+            "suggestion_url": f"?{_q(results.suggestion)}" if results.suggestion else "",
+        },
     )
+
+
+@never_cache
+def people(request):
+    search_request, results = run_search(request, PeopleSearch, PEOPLE_FACETS, index="people")
+    return render(
+        request,
+        "search/people.html",
+        {
+            "search_query": search_request.text,
+            "search": search_request,
+            "results": results,
+            "previous_url": search_request.query_string(page=search_request.page - 1),
+            "next_url": search_request.query_string(page=search_request.page + 1),
+        },
+    )
+
+
+@never_cache
+def autocomplete_view(request):
+    text = request.GET.get("q", "")[:100]
+    try:
+        suggestions = autocomplete(text, request.user)
+    except ElasticsearchException:
+        suggestions = []
+    return JsonResponse({"query": text, "results": suggestions})
+
+
+@never_cache
+def api(request):
+    """The search page as JSON: same query parameters, permissions and facets."""
+    search_request, results = run_search(request)
+    record(search_request, results)
+    return JsonResponse(
+        {
+            "query": search_request.text,
+            "total": results.total,
+            "page": search_request.page,
+            "pages": results.pages,
+            "sort": search_request.sort,
+            "limited": results.limited,
+            "did_you_mean": results.suggestion or None,
+            "filters": search_request.selections,
+            "notes": search_request.notes,
+            "results": [
+                {
+                    "title": hit.obj.title if hasattr(hit.obj, "title") else str(hit.obj),
+                    "title_html": str(hit.title_html),
+                    "snippet_html": str(hit.snippet_html),
+                    "url": request.build_absolute_uri(hit.url),
+                    "type": hit.kind,
+                    "community": hit.community or None,
+                    "date": hit.date.isoformat() if hit.date else None,
+                }
+                for hit in results.hits
+            ],
+            "facets": {
+                facet.name: [
+                    {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                    for v in FacetedSearch.flatten(facet.values)
+                ]
+                for facet in results.facets
+            },
+        }
+    )
+
+
+def _q(text):
+    from urllib.parse import urlencode
+
+    return urlencode({"q": text})

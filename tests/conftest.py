@@ -51,6 +51,24 @@ def refresh_search_index(backend=None):
 
 
 @pytest.fixture
+def search_index(db):
+    """The portal's own faceted-search indices, empty for this test (database rollbacks leave entries behind)."""
+    from search.documents import alias, ensure_indices
+
+    elasticsearch_client().indices.delete(index=f"{alias('')}*", ignore_unavailable=True)
+    ensure_indices()
+
+
+def sync_search_index():
+    """Apply all queued index work and make it visible, as the worker would a moment after each commit."""
+    from search.indexing import drain
+
+    while drain():
+        pass
+    refresh_search_index()
+
+
+@pytest.fixture
 def demo_content(db):
     call_command("load_demo_content", stdout=io.StringIO())
 

@@ -238,7 +238,7 @@ def test_stored_xss_renders_inert(site, payload):
         thread.get_absolute_url(), {"body": payload, "submission_key": "1e0a3f4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b"}
     )
     html = client_for(site["mo"]).get(thread.get_absolute_url()).content.decode()
-    elements = parsed_elements(html.split("<main", 1)[1])
+    elements = parsed_elements(html.split("<main", 1)[1].split("</main>", 1)[0])  # what members wrote, not our JS
     assert not [tag for tag, _ in elements if tag in ("script", "svg", "img", "iframe", "object")]
     assert not [(tag, name) for tag, attrs in elements for name, _ in attrs if name.startswith("on")]
     assert not [

@@ -136,6 +136,11 @@ ELASTICSEARCH_URL = resolve_url(ELASTICSEARCH_RUN_DIR)
 ELASTICSEARCH_PORT = env.int("ELASTICSEARCH_PORT", default=None)  # embedded server only; else the first free from 9200
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal_")
+# The portal's faceted search (search/): readers wait at most SEARCH_TIMEOUT before the database answers instead.
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
+SEARCH_INDEX_TIMEOUT = env.float("SEARCH_INDEX_TIMEOUT", default=10.0)
+# Without a search worker (`manage.py search_worker`, which `make serve` runs), drain index work after each commit.
+SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.elasticsearch7",

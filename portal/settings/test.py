@@ -21,6 +21,7 @@ SEARCH_INDEX_PREFIX = os.environ.get("TEST_INDEX_PREFIX") or f"test_{uuid.uuid4(
 WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
+SEARCH_DRAIN_ON_COMMIT = True  # no worker runs in tests: index work is applied right after each commit
 
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True

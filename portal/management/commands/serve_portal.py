@@ -38,8 +38,10 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, interrupt)
         try:
             self.stdout.write(server.start().describe())
-            for step in (["migrate", "--noinput"], ["load_demo_content"], ["update_index"]):
+            steps = (["migrate", "--noinput"], ["load_demo_content"], ["update_index"], ["rebuild_search_index"])
+            for step in steps:
                 self.run_step(step)
+            children.append(self.spawn(["search_worker"]))  # applies index updates as pages and posts change
             self.stdout.write(
                 self.style.SUCCESS(
                     f"The portal is at http://{addrport}/ (admin: http://{addrport}/admin/). Ctrl-C stops it."

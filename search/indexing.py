@@ -1,0 +1,224 @@
+"""Keeping the indices in line with the database. Changes are queued as outbox rows in the same transaction as the
+change; the search worker drains them (`drain`); a full rebuild fills fresh indices and swaps the aliases
+(`rebuild`). Objects are read only through the protocol in portal.searchable."""
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from elasticsearch.exceptions import ElasticsearchException
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from portal.searchable import SearchDocument, search_key, searchable_types
+from search.documents import DOCUMENTS, alias, client, create_versioned_index, ensure_indices, swap_alias
+from search.models import IndexOutbox
+
+logger = logging.getLogger(__name__)
+
+BATCH = 500
+
+
+# -- queueing ----------------------------------------------------------------------------------------------------
+def queue(keys: Iterable[str]):
+    """Record index work for these keys inside the current transaction; after commit, drain at once when the
+    settings ask for it (tests, and sites without a worker), never failing the request."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    IndexOutbox.objects.bulk_create([IndexOutbox(key=key) for key in keys])
+    if settings.SEARCH_DRAIN_ON_COMMIT:
+        transaction.on_commit(drain_quietly)
+
+
+def drain_quietly():
+    try:
+        while drain():
+            pass
+    except ElasticsearchException:
+        logger.warning("Elasticsearch unavailable; index updates stay queued", exc_info=True)
+
+
+# -- reading objects through the protocol ------------------------------------------------------------------------
+class TopicAncestry:
+    """All topics' ancestors, loaded once per batch: a document's topics plus their ancestors."""
+
+    def __init__(self):
+        from portal.taxonomy.models import Topic
+
+        rows = list(Topic.objects.values_list("pk", "path", "name"))
+        by_path = {path: pk for pk, path, _ in rows}
+        self.names = {pk: name for pk, _, name in rows}
+        step = Topic.steplen
+        self.ancestors = {
+            pk: [by_path[path[:end]] for end in range(step, len(path) + 1, step) if path[:end] in by_path]
+            for pk, path, _ in rows
+        }
+
+    def expand(self, topic_ids) -> list[int]:
+        return sorted({ancestor for pk in topic_ids for ancestor in self.ancestors.get(pk, [pk])})
+
+
+def index_of_key(key: str) -> str:
+    label = key.split(":", 1)[0]
+    return "content" if label == "page" else searchable_types[label].index
+
+
+def load(keys: Iterable[str]) -> dict:
+    """The live objects behind search keys (missing ones are absent from the result)."""
+    from wagtail.models import Page
+
+    ids_by_label = defaultdict(list)
+    for key in keys:
+        label, _, pk = key.partition(":")
+        if pk.isdigit() and (label == "page" or label in searchable_types):
+            ids_by_label[label].append(int(pk))
+    found = {}
+    for label, ids in ids_by_label.items():
+        if label == "page":
+            objects = Page.objects.filter(pk__in=ids).specific()
+        else:
+            objects = searchable_types[label].model._default_manager.filter(pk__in=ids)
+        found.update({search_key(obj): obj for obj in objects})
+    return found
+
+
+def source(document: SearchDocument, topics: TopicAncestry) -> dict:
+    names = [topics.names[pk] for pk in document.topic_ids if pk in topics.names]
+    body = {
+        "key": document.key,
+        "kind": document.kind,
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
+        "taxonomy_text": " ".join([*names, *document.tags]),
+        "spelling": " ".join([document.title, document.summary, document.body[:20_000], *names]),
+        "topics": [str(pk) for pk in topics.expand(document.topic_ids)],
+        "direct_topics": [str(pk) for pk in document.topic_ids],
+        "tags": document.tags,
+        "url": document.url,
+        "readers": document.readers,
+        "updated": document.updated,
+    }
+    if document.index == "content":
+        body.update(
+            community=document.community or None,
+            audiences=document.audiences,
+            stage=document.stage or None,
+            owner=document.owner or None,
+            published=document.published,
+            year=str(document.published.year) if document.published else None,
+            review_by=document.review_by,
+            community_contribution=document.community_contribution,
+            thread_kind=document.extra.get("thread_kind"),
+        )
+    else:
+        body.update(
+            department=document.extra.get("department") or None,
+            organisation=document.extra.get("organisation") or None,
+            communities=document.extra.get("communities", []),
+            contributions=document.extra.get("contributions", 0),
+        )
+    return body
+
+
+def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Iterator[dict]:
+    """Bulk actions that make the index match the database for these keys: index or delete."""
+    keys = list(keys)
+    topics = topics or TopicAncestry()
+    objects = load(keys)
+    for key in keys:
+        obj = objects.get(key)
+        document = obj.search_document() if obj is not None and hasattr(obj, "search_document") else None
+        if document is None:
+            yield {"_op_type": "delete", "_index": alias(index_of_key(key)), "_id": key}
+        else:
+            yield {"_index": alias(document.index), "_id": key, "_source": source(document, topics)}
+
+
+def write(actions: Iterable[dict], es=None):
+    """Send actions in bulk; a delete of something never indexed is fine, any other failure raises."""
+    es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
+    for ok, item in streaming_bulk(es, actions, chunk_size=BATCH, raise_on_error=False, raise_on_exception=True):
+        if not ok:
+            result = next(iter(item.values()))
+            if result.get("status") != 404:
+                raise BulkIndexError("Index update failed", [item])
+
+
+# -- draining the outbox -----------------------------------------------------------------------------------------
+def drain(limit: int = BATCH) -> int:
+    """Apply one batch of queued index work; returns how many rows it settled. Raises when Elasticsearch is
+    unavailable, leaving the rows queued for the next attempt."""
+    rows = list(IndexOutbox.objects.pending().order_by("pk").values_list("pk", "key")[:limit])
+    if not rows:
+        return 0
+    keys = list(dict.fromkeys(key for _, key in rows))
+    try:
+        ensure_indices()
+        write(actions_for(keys))
+    except (ElasticsearchException, BulkIndexError):
+        IndexOutbox.objects.filter(pk__in=[pk for pk, _ in rows]).update(attempts=F("attempts") + 1)
+        raise
+    IndexOutbox.objects.filter(pk__in=[pk for pk, _ in rows]).update(done_at=timezone.now())
+    return len(rows)
+
+
+def prune(days: int = 1) -> int:
+    """Forget settled work older than a day (a rebuild replays only what changed while it ran)."""
+    cutoff = timezone.now() - timezone.timedelta(days=days)
+    return IndexOutbox.objects.filter(done_at__lt=cutoff).delete()[0]
+
+
+# -- full rebuild ------------------------------------------------------------------------------------------------
+def all_keys(index: str) -> Iterator[str]:
+    """Every key that belongs in an index, read from the database in primary-key order."""
+    from wagtail.models import Page
+
+    if index == "content":
+        for pk in Page.objects.live().values_list("pk", flat=True).order_by("pk").iterator(chunk_size=2000):
+            yield f"page:{pk}"
+    for label, entry in searchable_types.items():
+        if entry.indexed and entry.index == index:
+            queryset = entry.queryset() if entry.queryset else entry.model.objects.all()
+            for pk in queryset.values_list("pk", flat=True).order_by("pk").iterator(chunk_size=2000):
+                yield f"{label}:{pk}"
+
+
+def rebuild(progress=None) -> dict:
+    """Fill new versioned indices from the database, swap the aliases, then replay every change queued while the
+    rebuild ran (the worker may have written those to the old index). Returns the counts per index."""
+    es = client(timeout=settings.SEARCH_INDEX_TIMEOUT * 6)
+    started = timezone.now()
+    counts = {}
+    topics = TopicAncestry()
+    for index in DOCUMENTS:
+        keys = list(all_keys(index))
+        new_name = create_versioned_index(index, es)
+        bar = progress(total=len(keys), desc=f"{index} index", unit="item") if progress else None
+
+        def actions(keys=keys, new_name=new_name, bar=bar):
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start : start + BATCH]
+                for action in actions_for(chunk, topics):
+                    if action.get("_op_type") != "delete":  # a fresh index has nothing to delete
+                        yield {**action, "_index": new_name}
+                if bar is not None:
+                    bar.update(len(chunk))
+
+        write(actions(), es)
+        es.indices.refresh(index=new_name)
+        swap_alias(index, new_name, es)
+        counts[index] = es.count(index=new_name)["count"]
+        if bar is not None:
+            bar.close()
+    replayed = IndexOutbox.objects.filter(queued_at__gte=started).update(done_at=None)
+    if replayed:
+        while drain():
+            pass
+    counts["replayed"] = replayed
+    return counts

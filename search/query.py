@@ -1,0 +1,512 @@
+"""Faceted search over the content and people indices. The reader's permission filter is part of the query, so
+counts never include what they may not see; the reader's facet selections go in a post_filter, and each facet's
+counts are filtered by the *other* facets' selections (a facet keeps its own counts while narrowing the rest).
+Every hit is re-checked against the database before it is shown."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from elasticsearch_dsl import A, Q, Search
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from portal.searchable import reader_tokens
+from search.documents import alias, client
+from search.indexing import load, queue
+
+PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 500
+MAX_WORDS = 24
+MAX_WINDOW = 10_000
+MAX_VALUES_PER_FACET = 20
+SORTS = {"relevance": "Relevance", "newest": "Newest"}
+
+
+# -- facets ------------------------------------------------------------------------------------------------------
+@dataclass
+class Facet:
+    """A facet: `name` in the query string, `field` in the index; `labels(values)` names the bucket values."""
+
+    name: str
+    label: str
+    field: str
+    size: int = 50
+
+    def filter(self, values: list[str]):
+        return Q("terms", **{self.field: values})
+
+    def aggregation(self):
+        return A("terms", field=self.field, size=self.size)
+
+    def buckets(self, aggregation) -> dict[str, int]:
+        return {str(bucket.key): bucket.doc_count for bucket in aggregation.buckets}
+
+    def labels(self, values) -> dict[str, str]:
+        return {value: value for value in values}
+
+    def clean(self, values: list[str]) -> list[str]:
+        return [value for value in values if value and len(value) <= 200]
+
+
+class TopicFacet(Facet):
+    """Topics travel by slug in URLs and are indexed by id with their ancestors; buckets show as a tree."""
+
+    def clean(self, values):
+        from portal.taxonomy.models import Topic
+
+        known = set(Topic.objects.filter(slug__in=values[:50]).values_list("slug", flat=True))
+        return [value for value in values if value in known]
+
+    def filter(self, values):
+        from portal.taxonomy.models import Topic
+
+        ids = [str(pk) for pk in Topic.objects.filter(slug__in=values).values_list("pk", flat=True)]
+        return Q("terms", **{self.field: ids})
+
+    def buckets(self, aggregation):
+        from portal.taxonomy.models import Topic
+
+        counts = {str(bucket.key): bucket.doc_count for bucket in aggregation.buckets}
+        slugs = Topic.objects.filter(pk__in=[int(pk) for pk in counts if pk.isdigit()]).values_list("pk", "slug")
+        return {slug: counts[str(pk)] for pk, slug in slugs}
+
+    def labels(self, values):
+        from portal.taxonomy.models import Topic
+
+        return dict(Topic.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+class AudienceFacet(Facet):
+    def labels(self, values):
+        from portal.taxonomy.models import Audience
+
+        return dict(Audience.objects.filter(slug__in=values).values_list("slug", "name"))
+
+
+class StageFacet(Facet):
+    def labels(self, values):
+        from portal.taxonomy.models import Stage
+
+        return {value: dict(Stage.choices).get(value, value) for value in values}
+
+
+class TrustFacet(Facet):
+    """The trust status every page's badge shows (portal.taxonomy.trust), computed against today's date at query
+    time: a review date that passes moves an item from "current" to "due" without re-indexing."""
+
+    STATUSES = {
+        "current": "Approved and current",
+        "due": "Due for review",
+        "community": "Community contribution",
+    }
+
+    def queries(self) -> dict:
+        today = timezone.localdate().isoformat()
+        editorial = ~Q("term", community_contribution=True)
+        return {
+            "current": editorial & ~Q("range", review_by={"lt": today}),
+            "due": editorial & Q("range", review_by={"lt": today}),
+            "community": Q("term", community_contribution=True),
+        }
+
+    def filter(self, values):
+        queries = self.queries()
+        return Q("bool", should=[queries[value] for value in values], minimum_should_match=1)
+
+    def aggregation(self):
+        return A("filters", filters={name: query.to_dict() for name, query in self.queries().items()})
+
+    def buckets(self, aggregation):
+        return {name: aggregation.buckets[name].doc_count for name in self.STATUSES}
+
+    def labels(self, values):
+        return {value: self.STATUSES.get(value, value) for value in values}
+
+    def clean(self, values):
+        return [value for value in values if value in self.STATUSES]
+
+
+class YearFacet(Facet):
+    def aggregation(self):
+        return A("terms", field=self.field, size=self.size, order={"_key": "desc"})
+
+    def clean(self, values):
+        return [value for value in values if value.isdigit() and len(value) == 4]
+
+
+CONTENT_FACETS = [
+    Facet("type", "Content type", "kind"),
+    TopicFacet("topic", "Topic", "topics", size=1000),
+    Facet("tag", "Tag", "tags", size=30),
+    Facet("community", "Community", "community"),
+    AudienceFacet("audience", "Audience", "audiences"),
+    StageFacet("stage", "KM stage", "stage"),
+    YearFacet("year", "Year", "year"),
+    TrustFacet("trust", "Trust status", "community_contribution"),
+]
+PEOPLE_FACETS = [
+    TopicFacet("topic", "Expertise", "topics", size=1000),
+    Facet("community", "Community", "communities"),
+    Facet("department", "Department", "department"),
+]
+
+
+# -- the request ---------------------------------------------------------------------------------------------------
+@dataclass
+class SearchRequest:
+    """A reader's search, from the query string, with anything unusable dropped (and said so in `notes`)."""
+
+    text: str = ""
+    selections: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    notes: list = field(default_factory=list)
+
+    @classmethod
+    def from_query_dict(cls, params, facets) -> "SearchRequest":
+        text = " ".join(params.get("q", "")[:MAX_QUERY_LENGTH].split())
+        request = cls(text=text)
+        for facet in facets:
+            raw = [value.strip()[:200] for value in params.getlist(facet.name) if value.strip()]
+            if not raw:
+                continue
+            cleaned = facet.clean(raw)
+            if len(cleaned) < len(set(raw)):
+                request.notes.append(f"Some {facet.label.lower()} filters were not recognised and were ignored.")
+            if cleaned:
+                request.selections[facet.name] = list(dict.fromkeys(cleaned))
+        sort = params.get("sort", "")
+        request.sort = sort if sort in SORTS else ("relevance" if text else "newest")
+        page = params.get("page", "1")
+        request.page = int(page) if page.isdigit() and 0 < len(page) < 7 else 1
+        request.page = max(request.page, 1)
+        return request
+
+    def query_string(self, **changes) -> str:
+        """The query string of this search with changes (a facet value added or removed, another page)."""
+        params = [("q", self.text)] if self.text else []
+        selections = {name: list(values) for name, values in self.selections.items()}
+        if "toggle" in changes:
+            name, value = changes.pop("toggle")
+            values = selections.setdefault(name, [])
+            values.remove(value) if value in values else values.append(value)
+        for name, values in selections.items():
+            params.extend((name, value) for value in values)
+        sort = changes.get("sort", self.sort)
+        if sort != ("relevance" if self.text else "newest"):
+            params.append(("sort", sort))
+        if changes.get("page", 1) > 1:
+            params.append(("page", changes["page"]))
+        return "?" + urlencode(params)
+
+
+# -- building the query --------------------------------------------------------------------------------------------
+PHRASE = re.compile(r'"([^"]+)"')
+WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
+
+
+QUESTION_WORDS = {"who", "knows", "know", "about", "anyone", "someone", "expert", "experts", "what", "how", "can"}
+
+
+def text_query(text: str, fields: list[str], ignore=frozenset()):
+    """Each word matches the stemmed fields, or with typo tolerance the plain `spelling` field; longer queries may
+    miss a word in three. Quoted phrases must match as phrases. Only word characters reach Elasticsearch, so
+    Lucene syntax typed in the box is just text."""
+    phrases = [" ".join(WORD.findall(phrase)) for phrase in PHRASE.findall(text)]
+    words = [word for word in WORD.findall(PHRASE.sub(" ", text)) if word.lower() not in ignore][:MAX_WORDS]
+    clauses = [
+        Q(
+            "bool",
+            should=[
+                Q("multi_match", query=word, fields=fields),
+                Q("match", spelling={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
+            ],
+            minimum_should_match=1,
+        )
+        for word in words
+    ]
+    phrase_clauses = [Q("multi_match", query=phrase, fields=fields, type="phrase") for phrase in phrases[:5] if phrase]
+    if not clauses and not phrase_clauses:
+        return None
+    exact = " ".join(words + phrases)
+    should = [
+        Q("multi_match", query=exact, fields=fields, type="best_fields"),
+        Q("match_phrase", title={"query": exact, "boost": 2}),
+    ]
+    words_needed = len(clauses) - (len(clauses) - 1) // 3
+    must = phrase_clauses
+    if clauses:
+        must = [*must, Q("bool", should=clauses, minimum_should_match=words_needed)]
+    return Q("bool", must=must, should=should)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+    children: list = field(default_factory=list)
+    depth: int = 0
+
+
+@dataclass
+class FacetResult:
+    name: str
+    label: str
+    values: list
+
+
+@dataclass
+class Hit:
+    key: str
+    obj: object
+    title_html: str
+    snippet_html: str
+    url: str
+    kind: str
+    community: str = ""
+    date: datetime.datetime | None = None
+    promoted: bool = False
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list
+    total: int
+    facets: list
+    chips: list
+    suggestion: str = ""
+    limited: bool = False
+    dropped: int = 0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-min(self.total, MAX_WINDOW) // PAGE_SIZE))
+
+
+class FacetedSearch:
+    """One search over one index for one reader."""
+
+    index = "content"
+    facets = CONTENT_FACETS
+    fields = ["title^3", "summary^2", "taxonomy_text^1.5", "body"]
+    highlight_fields = ("title", "summary", "body")
+    ignored_words = frozenset()
+
+    def __init__(self, request: SearchRequest, user):
+        self.request, self.user = request, user
+        self.facets_by_name = {facet.name: facet for facet in self.facets}
+
+    def search(self) -> Search:
+        search = Search(using=client(), index=alias(self.index)).extra(track_total_hits=True)
+        query = text_query(self.request.text, self.fields, self.ignored_words) if self.request.text else None
+        if query is not None:
+            search = search.query(query)
+        readers = reader_tokens(self.user)
+        if readers is not None:  # part of the query itself: counts never include what the reader may not see
+            search = search.filter("terms", readers=readers)
+        return search
+
+    def selection_filter(self, except_facet=None):
+        filters = [
+            self.facets_by_name[name].filter(values)
+            for name, values in self.request.selections.items()
+            if name != except_facet
+        ]
+        return Q("bool", filter=filters) if filters else Q("match_all")
+
+    def build(self) -> Search:
+        search = self.search()
+        if self.request.selections:
+            search = search.post_filter(self.selection_filter())
+        for facet in self.facets:
+            search.aggs.bucket(facet.name, "filter", filter=self.selection_filter(except_facet=facet.name)).bucket(
+                "values", facet.aggregation()
+            )
+        if self.request.sort == "newest" or not self.request.text:
+            search = search.sort({"updated": {"order": "desc", "missing": "_last"}}, "_score")
+        if self.request.text:
+            search = search.highlight_options(
+                encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=180, number_of_fragments=1
+            ).highlight("title", number_of_fragments=0)
+            for name in self.highlight_fields[1:]:
+                search = search.highlight(name)
+            search = search.suggest("spelling", self.request.text[:200], term={"field": "spelling", "size": 1})
+        start = (self.request.page - 1) * PAGE_SIZE
+        start = min(start, MAX_WINDOW - PAGE_SIZE)
+        return search[start : start + PAGE_SIZE].params(request_timeout=settings.SEARCH_TIMEOUT)
+
+    def run(self) -> SearchResults:
+        response = self.build().execute()
+        total = response.hits.total.value
+        results = SearchResults(
+            request=self.request,
+            hits=[],
+            total=total,
+            facets=self.facet_results(response),
+            chips=[],
+            suggestion=self.suggestion(response),
+        )
+        if self.request.page > results.pages and total:  # past the end: show the last page
+            self.request.page = results.pages
+            return self.run()
+        results.hits, results.dropped = self.checked_hits(response)
+        results.chips = self.chips(results.facets)
+        return results
+
+    # -- shaping the response ------------------------------------------------------------------------------------
+    def checked_hits(self, response):
+        """Hits the database confirms this reader may open now; stale entries are dropped and queued for repair."""
+        keys = [hit.meta.id for hit in response]
+        objects = load(keys)
+        hits, stale = [], []
+        for hit in response:
+            obj = objects.get(hit.meta.id)
+            if obj is None or not obj.search_visible_to(self.user):
+                stale.append(hit.meta.id)
+                continue
+            hits.append(self.hit(hit, obj))
+        if stale:
+            queue(stale)
+        return hits, len(stale)
+
+    def hit(self, hit, obj) -> Hit:
+        highlight = getattr(hit.meta, "highlight", None)
+
+        def fragment(name):
+            return list(getattr(highlight, name, []) or []) if highlight else []
+
+        title = fragment("title")
+        snippet = fragment("summary") or fragment("body")
+        return Hit(
+            key=hit.meta.id,
+            obj=obj,
+            # Highlights come HTML-escaped by Elasticsearch (encoder=html) with only <mark> added.
+            title_html=mark_safe(title[0]) if title else escape(hit.title),
+            snippet_html=mark_safe(snippet[0]) if snippet else escape((hit.summary or "")[:240]),
+            url=hit.url,
+            kind=hit.kind,
+            community=getattr(hit, "community", "") or "",
+            date=parse_date(getattr(hit, "published", None) or getattr(hit, "updated", None)),
+        )
+
+    def facet_results(self, response) -> list:
+        results = []
+        for facet in self.facets:
+            counts = facet.buckets(response.aggregations[facet.name]["values"])
+            selected = self.request.selections.get(facet.name, [])
+            for value in selected:
+                counts.setdefault(value, 0)
+            labels = facet.labels(list(counts))
+            values = [
+                FacetValue(
+                    value=value,
+                    label=labels.get(value, value),
+                    count=count,
+                    selected=value in selected,
+                    url=self.request.query_string(toggle=(facet.name, value)),
+                )
+                for value, count in counts.items()
+                if value in labels and (count or value in selected)
+            ]
+            if isinstance(facet, TopicFacet):
+                values = self.topic_tree(values)
+            elif not isinstance(facet, TrustFacet | YearFacet):
+                values.sort(key=lambda v: (-v.count, v.label.lower()))
+                unselected = [v for v in values if not v.selected][:MAX_VALUES_PER_FACET]
+                values = [v for v in values if v.selected] + unselected
+            if values:
+                results.append(FacetResult(facet.name, facet.label, values))
+        return results
+
+    def topic_tree(self, values) -> list:
+        """Parents with their subtree counts, children nested under them (in taxonomy order)."""
+        from portal.taxonomy.models import Topic
+
+        by_id = {value.value: value for value in values}
+        nodes = {}
+        roots = []
+        for slug, path, depth in Topic.objects.filter(slug__in=by_id).values_list("slug", "path", "depth"):
+            node = by_id[slug]
+            node.depth = depth
+            nodes[path] = node
+        for path in sorted(nodes):
+            parent = nodes.get(path[: -Topic.steplen])
+            (parent.children if parent else roots).append(nodes[path])
+        return roots
+
+    def chips(self, facets) -> list:
+        chips = []
+        for facet in facets:
+            for value in self.flatten(facet.values):
+                if value.selected:
+                    chips.append({"facet": facet.label, "label": value.label, "url": value.url})
+        return chips
+
+    @classmethod
+    def flatten(cls, values):
+        for value in values:
+            yield value
+            yield from cls.flatten(value.children)
+
+    def suggestion(self, response) -> str:
+        """ "Did you mean": each word swapped for its best-known spelling, when any word changes."""
+        suggest = getattr(response, "suggest", None)
+        if not suggest or "spelling" not in suggest:
+            return ""
+        text, changed = self.request.text, False
+        for entry in reversed(suggest.spelling):
+            if entry.options:
+                option = entry.options[0].text
+                if option != entry.text.lower():
+                    text = text[: entry.offset] + option + text[entry.offset + entry.length :]
+                    changed = True
+        return text if changed else ""
+
+
+def parse_date(value):
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
+
+
+class PeopleSearch(FacetedSearch):
+    index = "people"
+    facets = PEOPLE_FACETS
+    fields = ["title^3", "taxonomy_text^2.5", "summary^2", "body"]
+    highlight_fields = ("title", "taxonomy_text", "summary", "body")
+    ignored_words = QUESTION_WORDS  # "who knows about facilitation?" asks about facilitation
+
+
+def autocomplete(text: str, user, size: int = 6) -> list[dict]:
+    """Titles and people whose words start with what was typed, permission-filtered and re-checked."""
+    words = WORD.findall(text[:100])
+    if not words:
+        return []
+    query = Q("multi_match", query=" ".join(words), fields=["title.autocomplete"], operator="and")
+    readers = reader_tokens(user)
+    suggestions = []
+    for index, kind_size in (("content", size), ("people", 4)):
+        search = Search(using=client(), index=alias(index)).query(query)
+        if readers is not None:
+            search = search.filter("terms", readers=readers)
+        response = search.source(["title", "url", "kind"])[:kind_size].params(request_timeout=settings.SEARCH_TIMEOUT)
+        hits = list(response.execute())
+        objects = load([hit.meta.id for hit in hits])
+        suggestions += [
+            {"title": hit.title, "url": hit.url, "kind": hit.kind}
+            for hit in hits
+            if hit.meta.id in objects and objects[hit.meta.id].search_visible_to(user)
+        ]
+    return suggestions

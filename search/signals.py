@@ -1,0 +1,81 @@
+"""What makes index work: Wagtail's page signals, view-restriction changes, and saves or deletes of every model
+registered in portal.searchable. Each handler only queues keys; the outbox does the rest."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.searchable import search_key, searchable_types
+from search.indexing import queue
+
+
+def subtree_keys(page) -> list[str]:
+    """A page, everything under it, and the registered objects that live there (a community's discussions)."""
+    page_ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    keys = [f"page:{pk}" for pk in page_ids]
+    for entry in searchable_types.values():
+        if entry.under_pages:
+            keys.extend(search_key(obj) for obj in entry.under_pages(page_ids))
+    return keys
+
+
+def page_and_dependents(page) -> list[str]:
+    keys = [f"page:{page.pk}"]
+    for entry in searchable_types.values():
+        if entry.under_pages:
+            keys.extend(search_key(obj) for obj in entry.under_pages([page.pk]))
+    return keys
+
+
+def on_page_published(sender, instance, **kwargs):
+    queue(page_and_dependents(instance))
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    queue(subtree_keys(instance))
+
+
+def on_page_moved(sender, instance, **kwargs):
+    queue(subtree_keys(instance))
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    page = getattr(instance, "page", None)
+    if page is not None and Page.objects.filter(pk=page.pk).exists():
+        queue(subtree_keys(page))
+
+
+def on_restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, PageViewRestriction):
+        on_restriction_changed(sender, instance)
+
+
+def on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        queue([f"page:{instance.pk}"])
+    else:
+        on_registered_change(sender, instance)
+
+
+def on_registered_change(sender, instance, raw=False, **kwargs):
+    entry = searchable_types.get(sender._meta.label_lower)
+    if entry is None or raw:
+        return
+    queue(entry.keys_of(instance) if entry.keys_of else [search_key(instance)])
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="search-page-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search-page-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-saved")
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted")
+    m2m_changed.connect(
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search-restriction-groups",
+    )
+    post_delete.connect(on_delete, dispatch_uid="search-deleted")
+    for label, entry in searchable_types.items():
+        post_save.connect(on_registered_change, sender=entry.model, dispatch_uid=f"search-saved-{label}")

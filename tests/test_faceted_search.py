@@ -1,0 +1,408 @@
+"""Faceted search against the real Elasticsearch: what is indexed, how it stays in sync, facets and their counts,
+relevance features, analytics, the API and bad input."""
+
+import datetime
+import uuid
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from django.db import transaction
+from django.test import Client
+
+from wagtail.models import Page, PageViewRestriction
+
+from communities.models import Post, Reply, Thread
+from home.models import ReferenceArticlePage, StandardPage
+from search.documents import alias
+from search.models import IndexOutbox, ZeroResultQuery
+from tests.conftest import elasticsearch_client, refresh_search_index, sync_search_index
+from tests.factories import make_article, make_audience, make_community, make_library, make_topic, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    from home.demo import ensure_home, ensure_root
+
+    return ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+
+
+@pytest.fixture
+def library(home):
+    return make_library(home)
+
+
+@pytest.fixture
+def taxonomy():
+    strategy = make_topic("Knowledge strategy")
+    facilitation = make_topic("Facilitation", strategy)
+    online = make_topic("Online facilitation", facilitation)
+    search = make_topic("Enterprise search")
+    return {
+        "strategy": strategy,
+        "facilitation": facilitation,
+        "online": online,
+        "search": search,
+        "managers": make_audience("Managers"),
+        "champions": make_audience("KM champions"),
+    }
+
+
+def indexed_keys(index="content"):
+    refresh_search_index()
+    response = elasticsearch_client().search(index=alias(index), body={"size": 1000, "_source": False})
+    return {hit["_id"] for hit in response["hits"]["hits"]}
+
+
+def api(client=None, **params):
+    response = (client or Client()).get("/api/search/", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def titles(data):
+    return [result["title"] for result in data["results"]]
+
+
+# -- what is indexed ---------------------------------------------------------------------------------------------
+def test_live_items_of_every_kind_are_indexed_with_their_taxonomy(search_index, library, taxonomy):
+    from tests.factories import make_module, make_wiki_page
+
+    article = make_article(
+        library,
+        "Running a knowledge audit",
+        topics=[taxonomy["online"]],
+        audiences=[taxonomy["managers"]],
+        stage="pilot",
+        tags=["audit"],
+    )
+    make_article(library, "Draft only", live=False)
+    community = make_community("Search champions", members=[make_user("mo")])
+    thread = Thread.objects.create(community=community, author=make_user("ann"), title="Synonyms?", body="How?")
+    Thread.objects.create(community=community, author=thread.author, title="Held", body="x", status=Post.Status.PENDING)
+    wiki = make_wiki_page(community, "Search tuning guide", "## Boosts")
+    module = make_module("Search basics", lessons=1)
+    sync_search_index()
+    keys = indexed_keys()
+    lesson = module.get_children().get()
+    assert {f"page:{article.pk}", f"communities.thread:{thread.pk}", f"page:{wiki.pk}", f"page:{module.pk}"} <= keys
+    assert f"page:{lesson.pk}" in keys and f"page:{community.pk}" in keys
+    assert not any(Thread.objects.get(title="Held").pk == int(k.split(":")[1]) for k in keys if "thread" in k)
+    assert f"page:{library.pk}" not in keys  # listings are not search results
+    source = elasticsearch_client().get(index=alias("content"), id=f"page:{article.pk}")["_source"]
+    expected_topics = {str(taxonomy[name].pk) for name in ("strategy", "facilitation", "online")}
+    assert set(source["topics"]) == expected_topics  # ancestors included: parents count their subtree
+    assert source["audiences"] == ["managers"] and source["stage"] == "pilot" and source["tags"] == ["audit"]
+    assert source["kind"] == "Reference article" and source["readers"] == ["public"]
+
+
+def test_quiz_answers_never_reach_the_index(search_index, home):
+    from tests.factories import make_module
+
+    make_module("Reviews", lessons=1)
+    sync_search_index()
+    response = elasticsearch_client().search(index=alias("content"), body={"query": {"match": {"body": "blame-free"}}})
+    assert response["hits"]["total"]["value"] == 0
+
+
+# -- sync --------------------------------------------------------------------------------------------------------
+def test_publish_unpublish_delete_and_move_keep_the_index_in_line(search_index, library, home):
+    article = make_article(library, "Lessons learned register")
+    sync_search_index()
+    assert f"page:{article.pk}" in indexed_keys()
+    article.unpublish()
+    sync_search_index()
+    assert f"page:{article.pk}" not in indexed_keys()
+    article.save_revision().publish()
+    section = StandardPage(title="Archive", slug="archive")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    Page.objects.get(pk=article.pk).move(section, pos="last-child")
+    sync_search_index()
+    source = elasticsearch_client().get(index=alias("content"), id=f"page:{article.pk}")["_source"]
+    assert source["url"].startswith("/archive/")
+    Page.objects.get(pk=article.pk).delete()
+    sync_search_index()
+    assert f"page:{article.pk}" not in indexed_keys()
+
+
+def test_a_rolled_back_save_leaves_nothing_to_index(search_index, library):
+    queued = IndexOutbox.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_article(library, "Never happened")
+        assert IndexOutbox.objects.count() > queued
+        raise RuntimeError("roll back")
+    assert IndexOutbox.objects.count() == queued
+    sync_search_index()
+    assert "Never happened" not in titles(api(q="never happened"))
+
+
+def test_making_a_section_private_reindexes_its_whole_subtree(search_index, home, library):
+    article = make_article(library, "Salary benchmarking method")
+    sync_search_index()
+    assert titles(api(q="salary benchmarking")) == ["Salary benchmarking method"]
+    PageViewRestriction.objects.create(page=library, restriction_type=PageViewRestriction.LOGIN)
+    sync_search_index()
+    assert titles(api(q="salary benchmarking")) == []  # anonymous readers no longer find it
+    client = Client()
+    client.force_login(make_user("reader"))
+    assert titles(api(client, q="salary benchmarking")) == ["Salary benchmarking method"]
+    PageViewRestriction.objects.update(restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    for restriction in PageViewRestriction.objects.all():
+        restriction.save()
+    sync_search_index()
+    assert f"page:{article.pk}" not in indexed_keys()  # password-protected pages are never indexed
+
+
+def test_discussion_moderation_and_edits_reach_the_index(search_index, home):
+    fay, mo = make_user("fay"), make_user("mo")
+    community = make_community("Peer assist", facilitators=[fay], members=[mo])
+    thread = Thread.objects.create(
+        community=community, author=mo, title="Who ran a peer assist?", body="Need help", status=Post.Status.PENDING
+    )
+    sync_search_index()
+    assert titles(api(q="peer assist ran")) == []
+    thread.status = Post.Status.PUBLISHED
+    thread.save()
+    Reply.objects.create(thread=thread, author=fay, body="We did: the zeppelin project used one")
+    sync_search_index()
+    assert "Who ran a peer assist?" in titles(api(q="zeppelin"))  # replies are part of their thread
+    thread.status = Post.Status.HIDDEN
+    thread.save()
+    sync_search_index()
+    assert titles(api(q="zeppelin")) == []
+
+
+def test_profiles_and_memberships_update_the_people_index(search_index, home, taxonomy):
+    ana = make_user("ana", first_name="Ana", last_name="Ruiz")
+    profile = ana.profile
+    profile.job_title, profile.department = "Knowledge manager", "HR"
+    profile.save()
+    profile.expertise.set([taxonomy["facilitation"]])
+    profile.save()
+    community = make_community("Search champions", members=[ana])
+    make_community("Secret circle", members_only=True, members=[ana])
+    sync_search_index()
+    source = elasticsearch_client().get(index=alias("people"), id=f"people.profile:{profile.pk}")["_source"]
+    assert source["communities"] == [community.title]  # members-only communities stay out of the people index
+    assert source["department"] == "HR" and str(taxonomy["strategy"].pk) in source["topics"]
+    html = Client().get("/search/people/", {"q": "who knows about facilitation?"}).content.decode()
+    assert "Ana Ruiz" in html and "Department" in html
+
+
+def test_a_stale_hit_is_dropped_from_the_page_at_once_and_repaired(search_index, library):
+    article = make_article(library, "Obsolete travel policy")
+    sync_search_index()
+    ReferenceArticlePage.objects.filter(pk=article.pk).update(live=False)  # no signal: the index is now stale
+    IndexOutbox.objects.all().delete()
+    data = api(q="obsolete travel")
+    assert data["results"] == []
+    assert IndexOutbox.objects.pending().filter(key=f"page:{article.pk}").exists()  # queued for removal
+    sync_search_index()
+    assert f"page:{article.pk}" not in indexed_keys()
+
+
+def test_rebuild_swaps_the_alias_and_keeps_changes_made_while_it_ran(search_index, library):
+    from search.indexing import drain, rebuild
+
+    first = make_article(library, "Knowledge map basics")
+    second = make_article(library, "Expertise locator guide")
+    sync_search_index()
+    old_indices = set(elasticsearch_client().indices.get_alias(name=alias("content")))
+    edited = []
+
+    class EditDuringRebuild:
+        """A progress bar that, at the first chunk, edits a page and lets the worker index it (to the old index)."""
+
+        def __init__(self, **kwargs):
+            pass
+
+        def update(self, count):
+            if not edited:
+                page = ReferenceArticlePage.objects.get(pk=second.pk)
+                page.title = "Expertise locator guide, revised"
+                page.save_revision().publish()
+                drain()
+                edited.append(page)
+
+        def close(self):
+            pass
+
+    counts = rebuild(progress=EditDuringRebuild)
+    refresh_search_index()
+    new_indices = set(elasticsearch_client().indices.get_alias(name=alias("content")))
+    assert new_indices and not new_indices & old_indices
+    assert not elasticsearch_client().indices.exists(index=",".join(old_indices))
+    assert counts["content"] == 2 and counts["replayed"] >= 1
+    assert "Expertise locator guide, revised" in titles(api(q="expertise locator"))
+    assert first.title in titles(api(q="knowledge map"))
+
+
+def test_rebuild_command_reports_progress(search_index, library, capsys):
+    from django.core.management import call_command
+
+    make_article(library, "Communities of practice primer")
+    call_command("rebuild_search_index")
+    captured = capsys.readouterr()
+    assert "Search indices rebuilt: 1 in content" in captured.out and "content index" in captured.err
+
+
+# -- the search page -----------------------------------------------------------------------------------------------
+@pytest.fixture
+def catalogue(search_index, library, taxonomy):
+    today = datetime.date.today()
+    t = taxonomy
+    make_article(library, "Facilitating online sessions", topics=[t["online"]], audiences=[t["champions"]])
+    make_article(
+        library,
+        "Facilitation for managers",
+        topics=[t["facilitation"]],
+        audiences=[t["managers"]],
+        stage="investigation",
+        tags=["workshop"],
+    )
+    make_article(
+        library,
+        "Search analytics primer",
+        topics=[t["search"]],
+        audiences=[t["managers"]],
+        review_by=today - datetime.timedelta(days=3),
+        tags=["analytics"],
+    )
+    make_article(library, "Taxonomy governance", topics=[t["strategy"]], stage="pilot")
+    sync_search_index()
+    return t
+
+
+def facet(data, name):
+    return {value["value"]: value["count"] for value in data["facets"].get(name, [])}
+
+
+def test_topic_facet_counts_subtrees_and_selections_narrow_other_facets(catalogue):
+    data = api()
+    assert data["total"] == 4  # an empty query browses everything
+    topics = facet(data, "topic")
+    assert topics["knowledge-strategy"] == 3 and topics["facilitation"] == 2 and topics["online-facilitation"] == 1
+    narrowed = api(topic="facilitation")
+    assert narrowed["total"] == 2
+    assert facet(narrowed, "topic")["enterprise-search"] == 1  # the facet keeps its own counts
+    assert facet(narrowed, "audience") == {"km-champions": 1, "managers": 1}  # other facets narrow
+    both = api(topic="facilitation", audience="managers")
+    assert titles(both) == ["Facilitation for managers"]
+    assert facet(both, "audience") == {"km-champions": 1, "managers": 1}
+
+
+def test_trust_status_facet_matches_the_badges(catalogue):
+    data = api()
+    assert facet(data, "trust") == {"current": 3, "due": 1}  # no community contributions: no empty value
+    assert titles(api(trust="due")) == ["Search analytics primer"]
+
+
+def test_page_shows_chips_highlights_and_removable_filters(client, catalogue):
+    html = client.get("/search/", {"q": "facilitation", "audience": "managers"}).content.decode()
+    assert "<mark>Facilitation</mark> for managers" in html
+    assert "Audience: Managers" in html and 'aria-label="Remove filter Audience: Managers"' in html
+    assert '?q=facilitation"' in html  # the chip's link drops just that filter
+    tree = client.get("/search/", {"q": "facilitation"}).content.decode()
+    nested = tree.split('name="topic" value="facilitation"', 1)[1].split("</details>", 1)[0]
+    assert 'name="topic" value="online-facilitation"' in nested  # narrower topics nest under their parent
+
+
+def test_typos_phrases_and_did_you_mean(catalogue):
+    assert "Facilitation for managers" in titles(api(q="faciltation managers"))
+    assert api(q="faciltation")["did_you_mean"] == "facilitation"
+    assert titles(api(q='"online sessions"')) == ["Facilitating online sessions"]
+    assert titles(api(q='"sessions online"')) == []
+
+
+def test_hit_text_is_escaped(search_index, library):
+    make_article(library, "<script>alert(1)</script> onboarding checklist")
+    sync_search_index()
+    html = Client().get("/search/", {"q": "onboarding checklist"}).content.decode()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_zero_results_are_recorded_and_answered_with_a_way_on(client, catalogue):
+    html = client.get("/search/", {"q": "quantum blockchain"}).content.decode()
+    assert "Ask in a" in html and "/communities/" in html
+    assert ZeroResultQuery.objects.get().query_string == "quantum blockchain"
+    from wagtail.contrib.search_promotions.models import Query
+
+    assert Query.get("quantum blockchain").hits == 1
+
+
+def test_editors_pick_comes_first_for_its_query(client, catalogue, library):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    pick = ReferenceArticlePage.objects.get(title="Taxonomy governance")
+    SearchPromotion.objects.create(query=Query.get("facilitation"), page=pick, description="Start here")
+    html = client.get("/search/", {"q": "facilitation"}).content.decode()
+    assert html.index("/library/taxonomy-governance/") < html.index("/library/facilitation-for-managers/")
+    assert "Recommended" in html
+
+
+def test_sort_by_newest_and_pagination(catalogue):
+    newest = api(sort="newest")
+    assert newest["sort"] == "newest" and newest["pages"] == 1
+    assert api(page="99999")["page"] == 1 and api(page="-3")["page"] == 1 and api(page="abc")["page"] == 1
+
+
+def test_autocomplete_suggests_titles_and_people(catalogue):
+    make_user("fio", first_name="Fiona", last_name="Facinelli")
+    sync_search_index()
+    results = Client().get("/search/autocomplete/", {"q": "faci"}).json()["results"]
+    kinds = {result["kind"] for result in results}
+    assert "Reference article" in kinds and "Person" in kinds
+    assert all(result["url"].startswith("/") for result in results)
+
+
+def test_unknown_filters_are_ignored_with_a_note(catalogue):
+    data = api(topic="no-such-topic", colour="blue", trust="bogus")
+    assert data["total"] == 4 and len(data["notes"]) == 2
+
+
+# -- resilience ----------------------------------------------------------------------------------------------------
+def test_search_falls_back_to_the_database_when_elasticsearch_is_unreachable(client, catalogue, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    response = client.get("/search/", {"q": "facilitation"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "limited mode" in html and "Facilitation for managers" in html
+    data = api(q="facilitation")
+    assert data["limited"] is True and "Facilitation for managers" in titles(data)
+    assert Client().get("/search/autocomplete/", {"q": "fac"}).json()["results"] == []
+    assert Client().get("/search/people/", {"q": "ana"}).status_code == 200
+
+
+ODD_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(['+-=&&||><!(){}[]^"~*?:\\/', '"', "x" * 10_000, "📚🔥 знание", "AND OR NOT", "*:*"]),
+)
+PARAM_NAMES = st.sampled_from(["topic", "audience", "tag", "type", "year", "trust", "stage", "community", "bogus"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=ODD_TEXT,
+    filters=st.lists(st.tuples(PARAM_NAMES, st.text(max_size=40)), max_size=4),
+    page=st.sampled_from(["0", "-3", "99999", "abc", "1", "2", ""]),
+    sort=st.sampled_from(["", "newest", "relevance", "bogus"]),
+)
+def test_bad_input_never_gives_a_500(catalogue, text, filters, page, sort):
+    params = {"q": text, "page": page, "sort": sort}
+    for name, value in filters:
+        params.setdefault(name, value)
+    for url in ("/search/", "/api/search/", "/search/people/", "/search/autocomplete/"):
+        assert Client().get(url, params).status_code == 200
+
+
+def test_health_reports_database_and_elasticsearch(client, search_index):
+    data = client.get("/healthz").json()
+    assert data["database"] == "ok" and data["elasticsearch"] in ("green", "yellow")
+
+
+def unique():
+    return uuid.uuid4().hex[:6]

@@ -1,0 +1,261 @@
+"""Property-based tests of the faceted search against the real Elasticsearch and database:
+- never a leak: across random restriction, membership and publication states, a reader gets (through the page, the
+  API and autocomplete) exactly the items they can open, nothing more;
+- facet counts equal the truth computed from the database for random filter combinations."""
+
+import datetime
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from wagtail.models import Page, PageViewRestriction
+
+from communities.models import Membership, Post, Thread
+from home.models import StandardPage
+from tests.conftest import sync_search_index
+from tests.factories import make_article, make_audience, make_community, make_library, make_topic, make_user
+
+pytestmark = pytest.mark.django_db
+
+RESTRICTIONS = ["none", "login", "groups", "password"]
+HYPOTHESIS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+
+
+@pytest.fixture
+def world(search_index):
+    """Sections under every kind of restriction, a private and a public community, and five readers."""
+    from home.demo import ensure_home, ensure_root
+
+    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    staff = Group.objects.create(name="Zebra staff")
+    readers = {
+        "anonymous": None,
+        "outsider": make_user("outsider"),
+        "member": make_user("member"),
+        "staff": make_user("staffer", group="Zebra staff"),
+        "superuser": make_user("boss", is_superuser=True),
+    }
+    sections, pages = [], []
+    for number in range(3):
+        section = StandardPage(title=f"Zebra section {number}", slug=f"section-{number}")
+        home.add_child(instance=section)
+        section.save_revision().publish()
+        page = StandardPage(title=f"Zebra crossing note {number}", slug="note")
+        section.add_child(instance=page)
+        page.save_revision().publish()
+        sections.append(section)
+        pages.append(page)
+    private = make_community("Zebra circle", members_only=True, members=[readers["member"]])
+    public = make_community("Zebra open forum")
+    author = make_user("author")
+    Membership.objects.create(community=private, user=author)
+    Membership.objects.create(community=public, user=author)
+    threads = [
+        Thread.objects.create(community=private, author=author, title="Zebra question inside", body="zebra"),
+        Thread.objects.create(community=public, author=author, title="Zebra question outside", body="zebra"),
+    ]
+    sync_search_index()
+    return {
+        "sections": sections,
+        "pages": pages,
+        "threads": threads,
+        "private": private,
+        "public": public,
+        "staff": staff,
+        "readers": readers,
+    }
+
+
+def restrict(section, kind, staff):
+    PageViewRestriction.objects.filter(page=section).delete()
+    if kind == "login":
+        PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    elif kind == "groups":
+        restriction = PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set([staff])
+    elif kind == "password":
+        PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.PASSWORD, password="pw")
+
+
+def client_for(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def can_open(client, url) -> bool:
+    """The reader's truth: the page itself answers 200 with its content (not a login redirect, 403, 404, or the
+    password form)."""
+    response = client.get(url)
+    if response.status_code != 200:
+        return False
+    return "wagtailcore/password_required.html" not in [t.name for t in response.templates if t.name]
+
+
+def candidate_urls(world) -> list[str]:
+    urls = [Page.objects.get(pk=page.pk).url for page in world["pages"]]
+    urls += [Page.objects.get(pk=section.pk).url for section in world["sections"]]
+    urls += [thread.get_absolute_url() for thread in world["threads"]]
+    urls += [world["private"].url, world["public"].url]
+    return urls
+
+
+def unpublished_thread_urls(world) -> set[str]:
+    return {
+        thread.get_absolute_url()
+        for thread in Thread.objects.filter(pk__in=[t.pk for t in world["threads"]]).exclude(
+            status=Post.Status.PUBLISHED
+        )
+    }
+
+
+def found_urls(client) -> dict[str, set[str]]:
+    api = client.get("/api/search/", {"q": "zebra"}).json()
+    page = client.get("/search/", {"q": "zebra"}).content.decode()
+    suggestions = client.get("/search/autocomplete/", {"q": "zebra"}).json()["results"]
+    return {
+        "api": {re.sub(r"^https?://[^/]+", "", result["url"]) for result in api["results"]},
+        "page": set(re.findall(r'<h3 class="result__title"><a href="([^"]+)"', page)),
+        "autocomplete": {result["url"] for result in suggestions},
+    }
+
+
+def apply_state(world, restrictions, live, statuses, members_only, outsider_membership):
+    for section, kind in zip(world["sections"], restrictions, strict=True):
+        restrict(section, kind, world["staff"])
+    for page, is_live in zip(world["pages"], live, strict=True):
+        page = Page.objects.get(pk=page.pk).specific
+        if is_live and not page.live:
+            page.save_revision().publish()
+        elif not is_live and page.live:
+            page.unpublish()
+    for thread, status in zip(world["threads"], statuses, strict=True):
+        thread.status = status
+        thread.save()
+    community = type(world["private"]).objects.get(pk=world["private"].pk)
+    if community.members_only != members_only:
+        community.members_only = members_only
+        community.save_revision().publish()
+    for membership in Membership.objects.filter(community=community, user=world["readers"]["outsider"]):
+        membership.delete()  # the model's delete also takes the member out of the community's group
+    if outsider_membership != "none":
+        Membership.objects.create(community=community, user=world["readers"]["outsider"], status=outsider_membership)
+    sync_search_index()
+
+
+STATES = {
+    "restrictions": st.lists(st.sampled_from(RESTRICTIONS), min_size=3, max_size=3),
+    "live": st.lists(st.booleans(), min_size=3, max_size=3),
+    "statuses": st.lists(st.sampled_from(list(Post.Status.values)), min_size=2, max_size=2),
+    "members_only": st.booleans(),
+    "outsider_membership": st.sampled_from(["none", "active", "pending"]),
+}
+READERS = st.sampled_from(["anonymous", "outsider", "member", "staff", "superuser"])
+
+
+@settings(max_examples=200, **HYPOTHESIS)
+@given(reader=READERS, **STATES)
+def test_search_never_shows_what_the_reader_cannot_open(
+    world, reader, restrictions, live, statuses, members_only, outsider_membership
+):
+    apply_state(world, restrictions, live, statuses, members_only, outsider_membership)
+    client = client_for(world["readers"][reader])
+    openable = {url for url in candidate_urls(world) if can_open(client, url)}
+    found = found_urls(client)
+    for channel, result in found.items():
+        assert result <= openable, f"{reader} saw {result - openable} through {channel}"
+    # Completeness: everything published that the reader may open is found (held or hidden posts, which
+    # facilitators can open for moderation, are never search results).
+    expected = openable - unpublished_thread_urls(world)
+    assert found["api"] == expected, f"{reader} misses {expected - found['api']}"
+
+
+# -- facet counts equal the database's truth ---------------------------------------------------------------------
+@pytest.fixture
+def dataset(search_index):
+    """Forty articles spread over a topic tree, audiences, stages, tags and review dates, by a fixed recipe."""
+    from home.demo import ensure_home, ensure_root
+
+    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    library = make_library(home)
+    roots = [make_topic(name) for name in ("Strategy", "Communities", "Search")]
+    children = [make_topic(f"{root.name} {n}", root) for root in roots for n in (1, 2)]
+    grandchildren = [make_topic(f"{child.name} deep", child) for child in children[::2]]
+    topics = roots + children + grandchildren
+    audiences = [make_audience(name) for name in ("Managers", "Champions", "Facilitators")]
+    stages = ["", "investigation", "pilot", "rollout"]
+    tags = ["alpha", "beta", "gamma"]
+    today = datetime.date.today()
+    for number in range(40):
+        make_article(
+            library,
+            f"Article {number}",
+            topics=[topics[(number * 7) % len(topics)], topics[(number * 3) % len(topics)]][: 1 + number % 2],
+            audiences=[audiences[number % 3]] if number % 4 else [],
+            stage=stages[number % 4],
+            tags=[tags[number % 3]] if number % 5 else [],
+            review_by=today + datetime.timedelta(days=(-30 if number % 6 == 0 else 200)),
+        )
+    sync_search_index()
+    return {"topics": topics, "audiences": audiences, "stages": stages[1:], "tags": tags}
+
+
+def truth(selections):
+    """Counts per facet value computed from the database alone (treebeard ancestors, the trust rule)."""
+    from home.models import ReferenceArticlePage
+
+    rows = []
+    for article in ReferenceArticlePage.objects.live():
+        topic_slugs = set()
+        for topic in article.topics.all():
+            topic_slugs |= {ancestor.slug for ancestor in topic.get_ancestors()} | {topic.slug}
+        rows.append(
+            {
+                "topic": topic_slugs,
+                "audience": {audience.slug for audience in article.audiences.all()},
+                "stage": {article.stage} if article.stage else set(),
+                "tag": {tag.name for tag in article.tags.all()},
+                "trust": {article.trust_status().code},
+            }
+        )
+
+    def matches(row, except_facet=None):
+        return all(row[name] & set(values) for name, values in selections.items() if name != except_facet)
+
+    total = sum(1 for row in rows if matches(row))
+    counts = {}
+    for name in ("topic", "audience", "stage", "tag", "trust"):
+        counts[name] = {}
+        for row in rows:
+            if matches(row, except_facet=name):
+                for value in row[name]:
+                    counts[name][value] = counts[name].get(value, 0) + 1
+    return total, counts
+
+
+@settings(max_examples=40, **HYPOTHESIS)
+@given(data=st.data())
+def test_facet_counts_equal_the_database_truth(dataset, data):
+    selections = {}
+    for name, options in (
+        ("topic", [topic.slug for topic in dataset["topics"]]),
+        ("audience", [audience.slug for audience in dataset["audiences"]]),
+        ("stage", dataset["stages"]),
+        ("tag", dataset["tags"]),
+        ("trust", ["current", "due"]),
+    ):
+        chosen = data.draw(st.lists(st.sampled_from(options), max_size=2, unique=True), label=name)
+        if chosen:
+            selections[name] = chosen
+    response = Client().get("/api/search/", selections).json()
+    total, counts = truth(selections)
+    assert response["total"] == total
+    for name, expected in counts.items():
+        got = {value["value"]: value["count"] for value in response["facets"].get(name, []) if value["count"]}
+        assert got == expected, name

@@ -42,7 +42,9 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 bench: install
+	$(PY) manage.py elasticsearch start
 	$(PY) bench/page_bench.py
+	$(PY) bench/search_bench.py
 
 ci:
 	bash .ci/run

@@ -38,6 +38,8 @@ def register_for_search():
         Thread,
         queryset=lambda: Thread.objects.published().select_related("community", "author"),
         under_pages=lambda page_ids: Thread.objects.filter(community_id__in=page_ids),
+        select_related=("community", "author"),
+        prefetch_related=("replies",),
     )
     register(Reply, indexed=False, keys_of=lambda reply: [f"communities.thread:{reply.thread_id}"])
     register(Membership, indexed=False, keys_of=profile_keys_of_member)

@@ -281,6 +281,20 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def search_community(self) -> str:
         return self.title
 
+    def facts_for_discussions(self) -> dict:
+        """What every discussion in this community shares in the search index (computed once per batch)."""
+        from portal.searchable import SearchDocument, page_readers
+
+        probe = SearchDocument(key="", index="content", kind="", title="", url="", readers=[])
+        self.add_taxonomy_to(probe)
+        return {
+            "readers": page_readers(self),
+            "url": self.url,
+            "topic_ids": probe.topic_ids,
+            "audiences": probe.audiences,
+            "stage": probe.stage,
+        }
+
     # -- membership ---------------------------------------------------------------------------------------------
     def membership_of(self, user):
         if not user.is_authenticated:
@@ -503,33 +517,34 @@ class Thread(Post):
 
     def search_document(self):
         """A published thread, its published replies included, readable by whoever may see its community."""
-        from portal.searchable import SearchDocument, page_readers, search_key
+        from portal.searchable import SearchDocument, cached, search_key
 
         community = self.community
         if not self.is_published or not community.live:
             return None
-        readers = page_readers(community)
-        if readers is None:
+        facts = cached(("community-facts", community.pk), community.facts_for_discussions)
+        if facts["readers"] is None:
             return None
-        replies = self.replies.filter(status=Post.Status.PUBLISHED).values_list("body", flat=True)
-        document = SearchDocument(
+        replies = [reply.body for reply in self.replies.all() if reply.status == Post.Status.PUBLISHED]
+        return SearchDocument(
             key=search_key(self),
             index="content",
             kind="Discussion",
             title=self.title,
-            url=self.get_absolute_url(),
-            readers=readers,
+            url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
+            readers=facts["readers"],
             summary=self.body[:300],
             body="\n".join([self.body, *replies]),
             community=community.title,
             published=self.created_at,
             updated=self.last_activity_at,
+            topic_ids=facts["topic_ids"],
+            audiences=facts["audiences"],
+            stage=facts["stage"],
+            owner=self.author.get_full_name(),
+            community_contribution=True,
+            extra={"thread_kind": self.kind},
         )
-        community.add_taxonomy_to(document)
-        document.tags, document.owner, document.review_by = [], self.author.get_full_name(), None
-        document.community_contribution = True
-        document.extra = {"thread_kind": self.kind}
-        return document
 
 
 class Reply(Post):

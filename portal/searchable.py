@@ -7,6 +7,8 @@
 Pages implement them (home.BasePage does, for every page type); other models register here with `register`, so the
 `search` app can find, load and watch them without importing the app they live in."""
 
+import contextlib
+import contextvars
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -55,6 +57,8 @@ class SearchableType:
     keys_of: Callable[[models.Model], Iterable[str]] | None = None
     under_pages: Callable[[list[int]], Iterable[models.Model]] | None = None
     indexed: bool = True  # False: only watched, its changes touch other keys (memberships, replies)
+    select_related: tuple = ()  # what loading a batch of them should join or prefetch, to stay at a few queries
+    prefetch_related: tuple = ()
 
 
 searchable_types: dict[str, SearchableType] = {}
@@ -64,6 +68,32 @@ def register(model, **options) -> SearchableType:
     entry = SearchableType(model=model, **options)
     searchable_types[model._meta.label_lower] = entry
     return entry
+
+
+_batch_cache = contextvars.ContextVar("search_batch_cache", default=None)
+
+
+@contextlib.contextmanager
+def batch_cache():
+    """Within one batch (indexing 500 items, checking a page of hits), facts shared by many items, such as a
+    community's privacy and taxonomy, are computed once. Outside a batch nothing is cached."""
+    if _batch_cache.get() is not None:  # already inside a batch (a full rebuild is one): share its cache
+        yield
+        return
+    token = _batch_cache.set({})
+    try:
+        yield
+    finally:
+        _batch_cache.reset(token)
+
+
+def cached(key, compute):
+    cache = _batch_cache.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def search_key(obj) -> str:
@@ -90,32 +120,48 @@ def page_readers(page) -> list[str] | None:
     from wagtail.models import PageViewRestriction
 
     readers = None
-    for restriction in page.get_view_restrictions():
-        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+    for kind, group_ids in view_restrictions_of(page):
+        if kind == PageViewRestriction.PASSWORD:
             return None
-        if restriction.restriction_type == PageViewRestriction.GROUPS:
-            groups = {f"group:{pk}" for pk in restriction.groups.values_list("pk", flat=True)}
+        if kind == PageViewRestriction.GROUPS:
+            groups = {f"group:{pk}" for pk in group_ids}
             readers = groups if readers is None or readers == {LOGGED_IN} else readers & groups
         elif readers is None:
             readers = {LOGGED_IN}
     return sorted(readers) if readers is not None else [PUBLIC]
 
 
+def view_restrictions_of(page) -> list[tuple[str, frozenset]]:
+    """(type, group ids) of the view restrictions on a page and its ancestors. Sites have few restrictions, so a
+    batch loads them all once (two queries) instead of asking per page."""
+    from wagtail.models import PageViewRestriction
+
+    def load():
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        return [(r.page.path, r.restriction_type, frozenset(g.pk for g in r.groups.all())) for r in restrictions]
+
+    return [(kind, groups) for path, kind, groups in cached(("view-restrictions",), load) if page.path.startswith(path)]
+
+
 def page_visible_to(page, user) -> bool:
     """The same decision Wagtail's page serving makes, without a request: live, and every view restriction on the
     page and its ancestors lets this user in (a password restriction never does, here)."""
-    from wagtail.models import PageViewRestriction
-
     if not page.live:
         return False
-    for restriction in page.get_view_restrictions():
-        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+    return cached(("page-visible", page.pk, user.pk), lambda: _restrictions_let_in(page, user))
+
+
+def _restrictions_let_in(page, user) -> bool:
+    from wagtail.models import PageViewRestriction
+
+    for kind, allowed in view_restrictions_of(page):
+        if kind == PageViewRestriction.PASSWORD:
             return False
         if not user.is_authenticated:
             return False
-        if restriction.restriction_type == PageViewRestriction.GROUPS and not user.is_superuser:
-            allowed = set(restriction.groups.values_list("pk", flat=True))
-            if not allowed & set(user.groups.values_list("pk", flat=True)):
+        if kind == PageViewRestriction.GROUPS and not user.is_superuser:
+            groups = cached(("user-groups", user.pk), lambda: set(user.groups.values_list("pk", flat=True)))
+            if not allowed & groups:
                 return False
     return True
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.searchable import SearchDocument, search_key, searchable_types
+from portal.searchable import SearchDocument, batch_cache, search_key, searchable_types
 from search.documents import DOCUMENTS, alias, client, create_versioned_index, ensure_indices, swap_alias
 from search.models import IndexOutbox
 
@@ -82,7 +82,12 @@ def load(keys: Iterable[str]) -> dict:
         if label == "page":
             objects = Page.objects.filter(pk__in=ids).specific()
         else:
-            objects = searchable_types[label].model._default_manager.filter(pk__in=ids)
+            entry = searchable_types[label]
+            objects = (
+                entry.model._default_manager.filter(pk__in=ids)
+                .select_related(*entry.select_related)
+                .prefetch_related(*entry.prefetch_related)
+            )
         found.update({search_key(obj): obj for obj in objects})
     return found
 
@@ -130,14 +135,17 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Ite
     """Bulk actions that make the index match the database for these keys: index or delete."""
     keys = list(keys)
     topics = topics or TopicAncestry()
-    objects = load(keys)
-    for key in keys:
-        obj = objects.get(key)
-        document = obj.search_document() if obj is not None and hasattr(obj, "search_document") else None
-        if document is None:
-            yield {"_op_type": "delete", "_index": alias(index_of_key(key)), "_id": key}
-        else:
-            yield {"_index": alias(document.index), "_id": key, "_source": source(document, topics)}
+    actions = []
+    with batch_cache():
+        objects = load(keys)
+        for key in keys:
+            obj = objects.get(key)
+            document = obj.search_document() if obj is not None and hasattr(obj, "search_document") else None
+            if document is None:
+                actions.append({"_op_type": "delete", "_index": alias(index_of_key(key)), "_id": key})
+            else:
+                actions.append({"_index": alias(document.index), "_id": key, "_source": source(document, topics)})
+    yield from actions
 
 
 def write(actions: Iterable[dict], es=None):
@@ -192,9 +200,19 @@ def all_keys(index: str) -> Iterator[str]:
 def rebuild(progress=None) -> dict:
     """Fill new versioned indices from the database, swap the aliases, then replay every change queued while the
     rebuild ran (the worker may have written those to the old index). Returns the counts per index."""
+    with batch_cache():  # community facts and view restrictions read once for the whole rebuild
+        counts = _rebuild(progress)
+    replayed = IndexOutbox.objects.filter(queued_at__gte=counts.pop("started")).update(done_at=None)
+    if replayed:
+        while drain():
+            pass
+    counts["replayed"] = replayed
+    return counts
+
+
+def _rebuild(progress) -> dict:
     es = client(timeout=settings.SEARCH_INDEX_TIMEOUT * 6)
-    started = timezone.now()
-    counts = {}
+    counts = {"started": timezone.now()}
     topics = TopicAncestry()
     for index in DOCUMENTS:
         keys = list(all_keys(index))
@@ -210,15 +228,13 @@ def rebuild(progress=None) -> dict:
                 if bar is not None:
                     bar.update(len(chunk))
 
+        # No refreshes while loading (nobody reads the new index yet); one at the end.
+        es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "-1"}})
         write(actions(), es)
+        es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=new_name)
         swap_alias(index, new_name, es)
         counts[index] = es.count(index=new_name)["count"]
         if bar is not None:
             bar.close()
-    replayed = IndexOutbox.objects.filter(queued_at__gte=started).update(done_at=None)
-    if replayed:
-        while drain():
-            pass
-    counts["replayed"] = replayed
     return counts

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.searchable import reader_tokens
+from portal.searchable import batch_cache, cached, reader_tokens
 from search.documents import alias, client
 from search.indexing import load, queue
 
@@ -53,32 +53,35 @@ class Facet:
         return [value for value in values if value and len(value) <= 200]
 
 
+def topic_rows() -> dict:
+    """Every topic by slug: (id as indexed, name, path, depth), read once per search."""
+
+    def load():
+        from portal.taxonomy.models import Topic
+
+        rows = Topic.objects.values_list("slug", "pk", "name", "path", "depth")
+        return {slug: (str(pk), name, path, depth) for slug, pk, name, path, depth in rows}
+
+    return cached(("topic-rows",), load)
+
+
 class TopicFacet(Facet):
     """Topics travel by slug in URLs and are indexed by id with their ancestors; buckets show as a tree."""
 
     def clean(self, values):
-        from portal.taxonomy.models import Topic
-
-        known = set(Topic.objects.filter(slug__in=values[:50]).values_list("slug", flat=True))
-        return [value for value in values if value in known]
+        return [value for value in values if value in topic_rows()]
 
     def filter(self, values):
-        from portal.taxonomy.models import Topic
-
-        ids = [str(pk) for pk in Topic.objects.filter(slug__in=values).values_list("pk", flat=True)]
-        return Q("terms", **{self.field: ids})
+        rows = topic_rows()
+        return Q("terms", **{self.field: [rows[slug][0] for slug in values if slug in rows]})
 
     def buckets(self, aggregation):
-        from portal.taxonomy.models import Topic
-
         counts = {str(bucket.key): bucket.doc_count for bucket in aggregation.buckets}
-        slugs = Topic.objects.filter(pk__in=[int(pk) for pk in counts if pk.isdigit()]).values_list("pk", "slug")
-        return {slug: counts[str(pk)] for pk, slug in slugs}
+        return {slug: counts[row[0]] for slug, row in topic_rows().items() if row[0] in counts}
 
     def labels(self, values):
-        from portal.taxonomy.models import Topic
-
-        return dict(Topic.objects.filter(slug__in=values).values_list("slug", "name"))
+        rows = topic_rows()
+        return {slug: rows[slug][1] for slug in values if slug in rows}
 
 
 class AudienceFacet(Facet):
@@ -213,36 +216,36 @@ WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 QUESTION_WORDS = {"who", "knows", "know", "about", "anyone", "someone", "expert", "experts", "what", "how", "can"}
 
 
-def text_query(text: str, fields: list[str], ignore=frozenset()):
-    """Each word matches the stemmed fields, or with typo tolerance the plain `spelling` field; longer queries may
-    miss a word in three. Quoted phrases must match as phrases. Only word characters reach Elasticsearch, so
-    Lucene syntax typed in the box is just text."""
+def text_query(text: str, fields: list[str], ignore=frozenset(), fuzzy=False):
+    """All the words, anywhere in the item's fields (one in four may be missing from longer queries); quoted
+    phrases must match as phrases. The strict form is one cross-field match, cheap at any size; the fuzzy form,
+    tried when the strict one finds nothing, lets each word match its near spellings in the plain `spelling`
+    field. Only word characters reach Elasticsearch, so Lucene syntax typed in the box is just text."""
     phrases = [" ".join(WORD.findall(phrase)) for phrase in PHRASE.findall(text)]
+    phrases = [phrase for phrase in phrases if phrase][:5]
     words = [word for word in WORD.findall(PHRASE.sub(" ", text)) if word.lower() not in ignore][:MAX_WORDS]
-    clauses = [
-        Q(
-            "bool",
-            should=[
-                Q("multi_match", query=word, fields=fields),
-                Q("match", spelling={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
-            ],
-            minimum_should_match=1,
-        )
-        for word in words
-    ]
-    phrase_clauses = [Q("multi_match", query=phrase, fields=fields, type="phrase") for phrase in phrases[:5] if phrase]
-    if not clauses and not phrase_clauses:
+    if not words and not phrases:
         return None
-    exact = " ".join(words + phrases)
-    should = [
-        Q("multi_match", query=exact, fields=fields, type="best_fields"),
-        Q("match_phrase", title={"query": exact, "boost": 2}),
-    ]
-    words_needed = len(clauses) - (len(clauses) - 1) // 3
-    must = phrase_clauses
-    if clauses:
-        must = [*must, Q("bool", should=clauses, minimum_should_match=words_needed)]
-    return Q("bool", must=must, should=should)
+    must = [Q("multi_match", query=phrase, fields=fields, type="phrase") for phrase in phrases]
+    enough = "100%" if len(words) <= 3 else "75%"
+    if words and fuzzy:
+        each_word = [
+            Q(
+                "bool",
+                should=[
+                    Q("multi_match", query=word, fields=fields),
+                    Q("match", spelling={"query": word, "fuzziness": "AUTO", "prefix_length": 1}),
+                ],
+            )
+            for word in words
+        ]
+        must.append(Q("bool", should=each_word, minimum_should_match=enough))
+    elif words:
+        must.append(
+            Q("multi_match", query=" ".join(words), fields=fields, type="cross_fields", minimum_should_match=enough)
+        )
+    title_phrase = Q("match_phrase", title={"query": " ".join(words + phrases), "boost": 2})
+    return Q("bool", must=must, should=[title_phrase])
 
 
 @dataclass
@@ -304,10 +307,13 @@ class FacetedSearch:
     def __init__(self, request: SearchRequest, user):
         self.request, self.user = request, user
         self.facets_by_name = {facet.name: facet for facet in self.facets}
+        self.fuzzy = False
 
     def search(self) -> Search:
         search = Search(using=client(), index=alias(self.index)).extra(track_total_hits=True)
-        query = text_query(self.request.text, self.fields, self.ignored_words) if self.request.text else None
+        query = None
+        if self.request.text:
+            query = text_query(self.request.text, self.fields, self.ignored_words, fuzzy=self.fuzzy)
         if query is not None:
             search = search.query(query)
         readers = reader_tokens(self.user)
@@ -347,6 +353,9 @@ class FacetedSearch:
     def run(self) -> SearchResults:
         response = self.build().execute()
         total = response.hits.total.value
+        if total == 0 and self.request.text and not self.fuzzy:  # nothing exact: allow near spellings
+            self.fuzzy = True
+            return self.run()
         results = SearchResults(
             request=self.request,
             hits=[],
@@ -366,14 +375,15 @@ class FacetedSearch:
     def checked_hits(self, response):
         """Hits the database confirms this reader may open now; stale entries are dropped and queued for repair."""
         keys = [hit.meta.id for hit in response]
-        objects = load(keys)
         hits, stale = [], []
-        for hit in response:
-            obj = objects.get(hit.meta.id)
-            if obj is None or not obj.search_visible_to(self.user):
-                stale.append(hit.meta.id)
-                continue
-            hits.append(self.hit(hit, obj))
+        with batch_cache():
+            objects = load(keys)
+            for hit in response:
+                obj = objects.get(hit.meta.id)
+                if obj is None or not obj.search_visible_to(self.user):
+                    stale.append(hit.meta.id)
+                    continue
+                hits.append(self.hit(hit, obj))
         if stale:
             queue(stale)
         return hits, len(stale)
@@ -431,13 +441,13 @@ class FacetedSearch:
         """Parents with their subtree counts, children nested under them (in taxonomy order)."""
         from portal.taxonomy.models import Topic
 
-        by_id = {value.value: value for value in values}
+        rows = topic_rows()
         nodes = {}
         roots = []
-        for slug, path, depth in Topic.objects.filter(slug__in=by_id).values_list("slug", "path", "depth"):
-            node = by_id[slug]
-            node.depth = depth
-            nodes[path] = node
+        for value in values:
+            _, _, path, depth = rows[value.value]
+            value.depth = depth
+            nodes[path] = value
         for path in sorted(nodes):
             parent = nodes.get(path[: -Topic.steplen])
             (parent.children if parent else roots).append(nodes[path])
@@ -503,10 +513,11 @@ def autocomplete(text: str, user, size: int = 6) -> list[dict]:
             search = search.filter("terms", readers=readers)
         response = search.source(["title", "url", "kind"])[:kind_size].params(request_timeout=settings.SEARCH_TIMEOUT)
         hits = list(response.execute())
-        objects = load([hit.meta.id for hit in hits])
-        suggestions += [
-            {"title": hit.title, "url": hit.url, "kind": hit.kind}
-            for hit in hits
-            if hit.meta.id in objects and objects[hit.meta.id].search_visible_to(user)
-        ]
+        with batch_cache():
+            objects = load([hit.meta.id for hit in hits])
+            suggestions += [
+                {"title": hit.title, "url": hit.url, "kind": hit.kind}
+                for hit in hits
+                if hit.meta.id in objects and objects[hit.meta.id].search_visible_to(user)
+            ]
     return suggestions

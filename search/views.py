@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 
+from portal.searchable import batch_cache
 from search.fallback import fallback_search
 from search.models import ZeroResultQuery
 from search.query import (
@@ -27,12 +28,13 @@ logger = logging.getLogger(__name__)
 
 
 def run_search(request, engine=FacetedSearch, facets=CONTENT_FACETS, index="content"):
-    search_request = SearchRequest.from_query_dict(request.GET, facets)
-    try:
-        results = engine(search_request, request.user).run()
-    except ElasticsearchException:
-        logger.warning("Elasticsearch unavailable; answering %r from the database", search_request.text, exc_info=True)
-        results = fallback_search(search_request, request.user, index=index)
+    with batch_cache():  # topics, view restrictions and the reader's groups are read once per search
+        search_request = SearchRequest.from_query_dict(request.GET, facets)
+        try:
+            results = engine(search_request, request.user).run()
+        except ElasticsearchException:
+            logger.warning("Elasticsearch unavailable; answering %r from the database", search_request.text)
+            results = fallback_search(search_request, request.user, index=index)
     return search_request, results
 
 
@@ -58,20 +60,21 @@ def promoted_hits(search_request, user) -> list:
         query__query_string=normalise_query_string(search_request.text[:255]), page__isnull=False
     ).select_related("page")
     hits = []
-    for pick in picks:
-        page = pick.page.specific
-        if hasattr(page, "search_visible_to") and page.search_visible_to(user):
-            hits.append(
-                Hit(
-                    key=f"page:{page.pk}",
-                    obj=page,
-                    title_html=escape(page.title),
-                    snippet_html=escape(pick.description or getattr(page, "summary", "")),
-                    url=page.url,
-                    kind=getattr(page, "search_kind", "") or "Page",
-                    promoted=True,
+    with batch_cache():
+        for pick in picks:
+            page = pick.page.specific
+            if hasattr(page, "search_visible_to") and page.search_visible_to(user):
+                hits.append(
+                    Hit(
+                        key=f"page:{page.pk}",
+                        obj=page,
+                        title_html=escape(page.title),
+                        snippet_html=escape(pick.description or getattr(page, "summary", "")),
+                        url=page.url,
+                        kind=getattr(page, "search_kind", "") or "Page",
+                        promoted=True,
+                    )
                 )
-            )
     return hits
 
 

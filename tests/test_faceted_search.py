@@ -406,3 +406,17 @@ def test_health_reports_database_and_elasticsearch(client, search_index):
 
 def unique():
     return uuid.uuid4().hex[:6]
+
+
+def test_editors_see_search_gaps_and_top_searches_in_the_admin(catalogue):
+    from django.contrib.auth import get_user_model
+
+    Client().get("/search/", {"q": "quantum blockchain"})
+    Client().get("/search/", {"q": "facilitation"})
+    admin = Client()
+    admin.force_login(get_user_model().objects.get(username="root-admin"))
+    gaps = admin.get("/admin/reports/search-gaps/").content.decode()
+    assert "quantum blockchain" in gaps and "facilitation" not in gaps.split("<table", 1)[-1]
+    terms = admin.get("/admin/searchpicks/reports/search-terms/").content.decode()
+    assert "facilitation" in terms and "quantum blockchain" in terms
+    assert Client().get("/admin/reports/search-gaps/").status_code == 302  # readers are sent to log in

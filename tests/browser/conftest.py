@@ -7,7 +7,7 @@ import pytest
 
 from django.core.management import call_command
 
-from tests.conftest import refresh_search_index, reset_search_indexes
+from tests.conftest import reset_search_indexes, sync_search_index
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -46,5 +46,5 @@ def portal(live_server, transactional_db):
     """The live portal with demo content, indexed in this run's Elasticsearch indices."""
     reset_search_indexes()
     call_command("load_demo_content", stdout=io.StringIO())
-    refresh_search_index()
+    sync_search_index()
     return live_server.url

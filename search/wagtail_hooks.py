@@ -1,0 +1,45 @@
+"""Admin wiring for search analytics: the search-gaps report (searches that found nothing). Top queries are
+Wagtail's own "Search terms" report, and editors pin results for a query with Wagtail's search promotions."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from search.models import ZeroResultQuery
+
+
+class SearchGapsView(ReportView):
+    """What readers searched for and did not find, most frequent first: content to write, synonyms to add."""
+
+    page_title = "Searches with no results"
+    header_icon = "search"
+    results_template_name = "search/admin/search_gaps_results.html"
+    index_url_name = "search_gaps_report"
+    index_results_url_name = "search_gaps_report_results"
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    list_export = ["query_string", "hits", "first_seen", "last_seen"]
+    export_headings = {"query_string": "Search", "hits": "Times", "first_seen": "First", "last_seen": "Last"}
+
+    def get_queryset(self):
+        return ZeroResultQuery.objects.all()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("reports/search-gaps/", SearchGapsView.as_view(), name="search_gaps_report"),
+        path(
+            "reports/search-gaps/results/",
+            SearchGapsView.as_view(results_only=True),
+            name="search_gaps_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_gaps_menu_item():
+    return MenuItem("Searches with no results", reverse("search_gaps_report"), icon_name="search", order=60)

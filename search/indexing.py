@@ -3,8 +3,10 @@ change; the search worker drains them (`drain`); a full rebuild fills fresh indi
 (`rebuild`). Objects are read only through the protocol in portal.searchable."""
 
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from queue import Queue
 
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
@@ -158,6 +160,34 @@ def write(actions: Iterable[dict], es=None):
                 raise BulkIndexError("Index update failed", [item])
 
 
+def write_while_building(batches: Iterable[list[dict]], es):
+    """Send each batch from a second thread while this one reads the database for the next: Elasticsearch indexes
+    on one core while Python builds documents on the other. The database is only touched from this thread."""
+    pending = Queue(maxsize=2)
+    errors = []
+
+    def send():
+        while (batch := pending.get()) is not None:
+            if not errors:
+                try:
+                    write(batch, es)
+                except Exception as error:  # handed to the building thread, which raises it
+                    errors.append(error)
+
+    sender = threading.Thread(target=send, name="search-bulk-sender", daemon=True)
+    sender.start()
+    try:
+        for batch in batches:
+            if errors:
+                break
+            pending.put(batch)
+    finally:
+        pending.put(None)
+        sender.join()
+    if errors:
+        raise errors[0]
+
+
 # -- draining the outbox -----------------------------------------------------------------------------------------
 def drain(limit: int = BATCH) -> int:
     """Apply one batch of queued index work; returns how many rows it settled. Raises when Elasticsearch is
@@ -219,18 +249,17 @@ def _rebuild(progress) -> dict:
         new_name = create_versioned_index(index, es)
         bar = progress(total=len(keys), desc=f"{index} index", unit="item") if progress else None
 
-        def actions(keys=keys, new_name=new_name, bar=bar):
+        def batches(keys=keys, new_name=new_name, bar=bar):
             for start in range(0, len(keys), BATCH):
                 chunk = keys[start : start + BATCH]
-                for action in actions_for(chunk, topics):
-                    if action.get("_op_type") != "delete":  # a fresh index has nothing to delete
-                        yield {**action, "_index": new_name}
+                # A fresh index has nothing to delete.
+                yield [{**a, "_index": new_name} for a in actions_for(chunk, topics) if a.get("_op_type") != "delete"]
                 if bar is not None:
                     bar.update(len(chunk))
 
         # No refreshes while loading (nobody reads the new index yet); one at the end.
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "-1"}})
-        write(actions(), es)
+        write_while_building(batches(), es)
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=new_name)
         swap_alias(index, new_name, es)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.conftest import reset_search_indexes, sync_search_index
 
@@ -45,6 +46,7 @@ def screenshot(page):
 def portal(live_server, transactional_db):
     """The live portal with demo content, indexed in this run's Elasticsearch indices."""
     reset_search_indexes()
-    call_command("load_demo_content", stdout=io.StringIO())
+    with override_settings(SEARCH_DRAIN_ON_COMMIT=False):  # index once at the end, not after every demo save
+        call_command("load_demo_content", stdout=io.StringIO())
     sync_search_index()
     return live_server.url

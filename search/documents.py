@@ -40,10 +40,13 @@ class SearchableFields(Document):
     spelling = Text(analyzer=spelling_analyzer)  # plain words for "did you mean"
     topics = Keyword()  # the item's topics and all their ancestors: a parent topic counts its subtree
     direct_topics = Keyword()
-    tags = Keyword()
+    tags = Keyword(eager_global_ordinals=True)
     url = Keyword(index=False)
     readers = Keyword()
     updated = Date()
+    # "<field>:<value>" for every value of the COUNTED_TOGETHER fields: one aggregation over this field counts
+    # all of those facets in a single pass over the matches, instead of a pass per facet.
+    facet_values = Keyword(eager_global_ordinals=True)
 
 
 class ContentDocument(SearchableFields):
@@ -70,6 +73,23 @@ class PersonDocument(SearchableFields):
 
 
 DOCUMENTS = {"content": ContentDocument, "people": PersonDocument}
+
+# Facet fields with a bounded number of values, copied into `facet_values`; tags stay apart (a long tail, and
+# only the top ones are shown).
+COUNTED_TOGETHER = {
+    "content": ("kind", "topics", "community", "audiences", "stage", "year"),
+    "people": ("topics", "communities", "department"),
+}
+
+
+def facet_values(index: str, source: dict) -> list[str]:
+    values = []
+    for name in COUNTED_TOGETHER[index]:
+        value = source.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            if item not in (None, ""):
+                values.append(f"{name}:{item}")
+    return values
 
 
 @functools.lru_cache(maxsize=8)

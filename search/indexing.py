@@ -17,7 +17,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from portal.searchable import SearchDocument, batch_cache, search_key, searchable_types
-from search.documents import DOCUMENTS, alias, client, create_versioned_index, ensure_indices, swap_alias
+from search.documents import (
+    DOCUMENTS,
+    alias,
+    client,
+    create_versioned_index,
+    ensure_indices,
+    facet_values,
+    swap_alias,
+)
 from search.models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -130,6 +138,7 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             communities=document.extra.get("communities", []),
             contributions=document.extra.get("contributions", 0),
         )
+    body["facet_values"] = facet_values(document.index, body)
     return body
 
 

@@ -6,6 +6,7 @@ Every hit is re-checked against the database before it is shown."""
 import datetime
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from elasticsearch_dsl import A, MultiSearch, Q, Search
@@ -16,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from portal.searchable import batch_cache, cached, reader_tokens
-from search.documents import alias, client
+from search.documents import COUNTED_TOGETHER, alias, client
 from search.indexing import load, queue
 
 PAGE_SIZE = 10
@@ -149,6 +150,9 @@ class YearFacet(Facet):
     def aggregation(self):
         return A("terms", field=self.field, size=self.size, order={"_key": "desc"})
 
+    def buckets(self, aggregation):
+        return dict(sorted(super().buckets(aggregation).items(), reverse=True))  # newest year first
+
     def clean(self, values):
         return [value for value in values if value.isdigit() and len(value) == 4]
 
@@ -168,6 +172,20 @@ PEOPLE_FACETS = [
     Facet("community", "Community", "communities"),
     Facet("department", "Department", "department"),
 ]
+
+
+TOGETHER_SIZE = 5000  # every value of the fields counted together (topics, communities, ...), so counts are exact
+
+
+class PrefixedBuckets:
+    """The buckets of the shared facet_values aggregation that belong to one field, with the field prefix off."""
+
+    def __init__(self, aggregation, prefix):
+        self.buckets = [
+            SimpleNamespace(key=bucket.key[len(prefix) :], doc_count=bucket.doc_count)
+            for bucket in aggregation.buckets
+            if bucket.key.startswith(prefix)
+        ]
 
 
 # -- the request ---------------------------------------------------------------------------------------------------
@@ -335,16 +353,25 @@ class FacetedSearch:
     def add_aggregations(self, search):
         """Each facet counts within the other facets' selections. Unselected facets share one filter (every
         selection), a selected facet gets its own (every selection but its own), and no filter wraps counts that
-        need none: each filter is another pass over every match, a third of the query time at 100k items."""
+        need none: each filter is another pass over every match. The unselected facets whose fields are counted
+        together (search.documents.COUNTED_TOGETHER) share a single aggregation too."""
         self.aggregation_paths = {}
         selected = self.request.selections
-        shared = search.aggs
+        shared, shared_path = search.aggs, ()
         if selected:
             shared = search.aggs.bucket("narrowed", "filter", filter=self.selection_filter())
+            shared_path = ("narrowed",)
+        together = [
+            facet for facet in self.facets if facet.name not in selected and facet.field in COUNTED_TOGETHER[self.index]
+        ]
+        if together:  # no `include` filter on values: it would cost more than counting the extra ones
+            shared.bucket("together", "terms", field="facet_values", size=TOGETHER_SIZE)
         for facet in self.facets:
-            if facet.name not in selected:
+            if facet in together:
+                self.aggregation_paths[facet.name] = (*shared_path, "together", f"{facet.field}:")
+            elif facet.name not in selected:
                 shared.bucket(facet.name, facet.aggregation())
-                self.aggregation_paths[facet.name] = ("narrowed", facet.name) if selected else (facet.name,)
+                self.aggregation_paths[facet.name] = (*shared_path, facet.name)
             elif len(selected) == 1:  # the only selection: its own counts are the unfiltered ones
                 search.aggs.bucket(f"own_{facet.name}", facet.aggregation())
                 self.aggregation_paths[facet.name] = (f"own_{facet.name}",)
@@ -355,9 +382,12 @@ class FacetedSearch:
 
     def facet_aggregation(self, response, facet):
         aggregation = response.aggregations
-        for name in self.aggregation_paths[facet.name]:
+        *path, last = self.aggregation_paths[facet.name]
+        for name in path:
             aggregation = aggregation[name]
-        return aggregation
+        if last.endswith(":"):  # this facet's share of the values counted together
+            return PrefixedBuckets(aggregation, last)
+        return aggregation[last]
 
     def selection_filter(self, except_facet=None):
         filters = [

@@ -244,7 +244,7 @@ def main():
     readers["member"].force_login(member)
     rows = []
     for name, reader in readers.items():
-        time_queries(reader, 1)  # warm up the JVM, connections and global ordinals
+        time_queries(reader, 3)  # warm up the JVM (its JIT compiles the hot paths), connections, global ordinals
         rows.append((f"Elasticsearch, {name}", time_queries(reader, args.rounds, es=es)))
     warm = [(f"request cache warm, {name}", time_queries(reader, args.rounds)) for name, reader in readers.items()]
     url = settings.ELASTICSEARCH_URL

@@ -13,6 +13,7 @@ from elasticsearch_dsl import A, MultiSearch, Q, Search
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -237,6 +238,14 @@ class SearchRequest:
         return "?" + urlencode(params)
 
 
+def _query_string(request, **changes) -> str:
+    return request.query_string(**changes)
+
+
+# Built only when a template shows the link: the API and the facets cut to the top values never need it.
+lazy_query_string = lazy(_query_string, str)
+
+
 # -- building the query --------------------------------------------------------------------------------------------
 PHRASE = re.compile(r'"([^"]+)"')
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
@@ -335,6 +344,7 @@ class FacetedSearch:
 
     def __init__(self, request: SearchRequest, user):
         self.request, self.user = request, user
+        self.readers = reader_tokens(user)
         self.facets_by_name = {facet.name: facet for facet in self.facets}
         self.fuzzy = False
 
@@ -345,9 +355,8 @@ class FacetedSearch:
             query = text_query(self.request.text, self.fields, self.ignored_words, fuzzy=self.fuzzy)
         if query is not None:
             search = search.query(query)
-        readers = reader_tokens(self.user)
-        if readers is not None:  # part of the query itself: counts never include what the reader may not see
-            search = search.filter("terms", readers=readers)
+        if self.readers is not None:  # part of the query itself: counts never include what the reader may not see
+            search = search.filter("terms", readers=self.readers)
         return search
 
     def add_aggregations(self, search):
@@ -507,7 +516,7 @@ class FacetedSearch:
                     label=labels.get(value, value),
                     count=count,
                     selected=value in selected,
-                    url=self.request.query_string(toggle=(facet.name, value)),
+                    url=lazy_query_string(self.request, toggle=(facet.name, value)),
                 )
                 for value, count in counts.items()
                 if value in labels and (count or value in selected)

@@ -283,16 +283,15 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
 
     def facts_for_discussions(self) -> dict:
         """What every discussion in this community shares in the search index (computed once per batch)."""
-        from portal.searchable import SearchDocument, page_readers
+        from portal.searchable import page_readers
 
-        probe = SearchDocument(key="", index="content", kind="", title="", url="", readers=[])
-        self.add_taxonomy_to(probe)
+        facts = self.taxonomy_facts()
         return {
             "readers": page_readers(self),
             "url": self.url,
-            "topic_ids": probe.topic_ids,
-            "audiences": probe.audiences,
-            "stage": probe.stage,
+            "topic_ids": facts["topic_ids"],
+            "audiences": facts["audiences"],
+            "stage": facts["stage"],
         }
 
     # -- membership ---------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ class SearchableType:
     indexed: bool = True  # False: only watched, its changes touch other keys (memberships, replies)
     select_related: tuple = ()  # what loading a batch of them should join or prefetch, to stay at a few queries
     prefetch_related: tuple = ()
+    title_field: str = "title"  # what the database fallback matches words against while Elasticsearch is down
 
 
 searchable_types: dict[str, SearchableType] = {}

@@ -23,9 +23,8 @@ def fallback_search(request, user, index="content") -> SearchResults:
     for entry in searchable_types.values():
         if entry.indexed and entry.index == index and entry.queryset:
             objects = entry.queryset()
-            title_field = "title" if any(f.name == "title" for f in entry.model._meta.fields) else "display_name"
             for word in words:
-                objects = objects.filter(**{f"{title_field}__icontains": word})
+                objects = objects.filter(**{f"{entry.title_field}__icontains": word})
             candidates += list(objects[:CANDIDATES])
     documents = []
     for obj in candidates:

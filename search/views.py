@@ -95,7 +95,7 @@ def search(request):
             "sorts": [(key, label, search_request.query_string(sort=key)) for key, label in SORTS.items()],
             "previous_url": search_request.query_string(page=search_request.page - 1),
             "next_url": search_request.query_string(page=search_request.page + 1),
-            "suggestion_url": f"?{_q(results.suggestion)}" if results.suggestion else "",
+            "suggestion_url": SearchRequest(text=results.suggestion).query_string() if results.suggestion else "",
         },
     )
 
@@ -163,9 +163,3 @@ def api(request):
             },
         }
     )
-
-
-def _q(text):
-    from urllib.parse import urlencode
-
-    return urlencode({"q": text})

@@ -26,4 +26,5 @@ class PeopleConfig(AppConfig):
             keys_of=lambda profile: [f"people.profile:{profile.pk}"],
             select_related=("user",),
             prefetch_related=("expertise", "ask_me_about"),
+            title_field="display_name",
         )

@@ -181,16 +181,23 @@ class Classified(models.Model):
             return "Overdue"
         return "Due soon"
 
+    def taxonomy_facts(self) -> dict:
+        """This item's classification in the terms of a search document (portal.searchable.SearchDocument)."""
+        tags = getattr(self, "tags", None)
+        return {
+            "topic_ids": [topic.pk for topic in self.topics.all()],
+            "audiences": [audience.slug for audience in self.audiences.all()],
+            "stage": self.stage,
+            "owner": self.owner_name,
+            "review_by": self.review_by,
+            "community_contribution": getattr(self, "is_community_contribution", lambda: False)(),
+            "tags": sorted(tag.name for tag in tags.all()) if tags is not None else [],
+        }
+
     def add_taxonomy_to(self, document):
         """Fill a search document (portal.searchable) with this item's classification."""
-        document.topic_ids = [topic.pk for topic in self.topics.all()]
-        document.audiences = [audience.slug for audience in self.audiences.all()]
-        document.stage = self.stage
-        document.owner = self.owner_name
-        document.review_by = self.review_by
-        document.community_contribution = getattr(self, "is_community_contribution", lambda: False)()
-        tags = getattr(self, "tags", None)
-        document.tags = sorted(tag.name for tag in tags.all()) if tags is not None else []
+        for name, value in self.taxonomy_facts().items():
+            setattr(document, name, value)
 
     def trust_status(self, today: datetime.date | None = None) -> TrustStatus:
         return trust_status_for(self, today or timezone.localdate())

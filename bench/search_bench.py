@@ -240,6 +240,7 @@ def main():
         f"{pipeline_rate:>9,.0f} {pipeline_rate / baseline_rate:>6.2f}"
     )
 
+    settle(es)
     readers = {"anonymous": Client(), "member": Client()}
     readers["member"].force_login(member)
     rows = []
@@ -270,6 +271,17 @@ def main():
         print(f"\nKept: DATABASE_URL=sqlite:///{database} TEST_INDEX_PREFIX=bench_search_")
     else:
         es.indices.delete(index="bench_search_*", ignore_unavailable=True)
+
+
+def settle(es, quiet_polls=3):
+    """Wait until Elasticsearch has finished the background merges that follow a bulk load, so the queries are
+    timed in the steady state a live site runs in, not while two cores also merge segments."""
+    started, quiet = time.perf_counter(), 0
+    while quiet < quiet_polls and time.perf_counter() - started < 300:
+        merges = es.indices.stats(index="bench_search_*", metric="merge")["_all"]["total"]["merges"]["current"]
+        quiet = quiet + 1 if merges == 0 else 0
+        time.sleep(1)
+    print(f"\nWaited {time.perf_counter() - started:.0f} s for Elasticsearch's merges after the bulk load")
 
 
 def print_elasticsearch_times(es, client):

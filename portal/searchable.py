@@ -134,12 +134,15 @@ def page_readers(page) -> list[str] | None:
 
 def view_restrictions_of(page) -> list[tuple[str, frozenset]]:
     """(type, group ids) of the view restrictions on a page and its ancestors. Sites have few restrictions, so a
-    batch loads them all once (two queries) instead of asking per page."""
+    batch loads them all once (one query, a row per restriction and group) instead of asking per page."""
     from wagtail.models import PageViewRestriction
 
     def load():
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        return [(r.page.path, r.restriction_type, frozenset(g.pk for g in r.groups.all())) for r in restrictions]
+        rows = PageViewRestriction.objects.values_list("pk", "page__path", "restriction_type", "groups")
+        restrictions = {}
+        for pk, path, kind, group_id in rows:
+            restrictions.setdefault(pk, (path, kind, set()))[2].update([group_id] if group_id is not None else [])
+        return [(path, kind, frozenset(groups)) for path, kind, groups in restrictions.values()]
 
     return [(kind, groups) for path, kind, groups in cached(("view-restrictions",), load) if page.path.startswith(path)]
 

@@ -178,15 +178,14 @@ PEOPLE_FACETS = [
 TOGETHER_SIZE = 5000  # every value of the fields counted together (topics, communities, ...), so counts are exact
 
 
-class PrefixedBuckets:
-    """The buckets of the shared facet_values aggregation that belong to one field, with the field prefix off."""
-
-    def __init__(self, aggregation, prefix):
-        self.buckets = [
-            SimpleNamespace(key=bucket.key[len(prefix) :], doc_count=bucket.doc_count)
-            for bucket in aggregation.buckets
-            if bucket.key.startswith(prefix)
-        ]
+def split_together(aggregation) -> dict[str, SimpleNamespace]:
+    """The shared facet_values buckets as one bucket list per field ("topics:12" -> key "12" under "topics:"), read
+    from the raw response once (wrapping hundreds of buckets per facet costs more than Elasticsearch's count)."""
+    by_field = {}
+    for bucket in aggregation.to_dict()["buckets"]:
+        name, _, value = bucket["key"].partition(":")
+        by_field.setdefault(f"{name}:", []).append(SimpleNamespace(key=value, doc_count=bucket["doc_count"]))
+    return {prefix: SimpleNamespace(buckets=buckets) for prefix, buckets in by_field.items()}
 
 
 # -- the request ---------------------------------------------------------------------------------------------------
@@ -395,7 +394,9 @@ class FacetedSearch:
         for name in path:
             aggregation = aggregation[name]
         if last.endswith(":"):  # this facet's share of the values counted together
-            return PrefixedBuckets(aggregation, last)
+            if self.together_by_field is None:
+                self.together_by_field = split_together(aggregation)
+            return self.together_by_field.get(last, SimpleNamespace(buckets=[]))
         return aggregation[last]
 
     def selection_filter(self, except_facet=None):
@@ -504,6 +505,7 @@ class FacetedSearch:
 
     def facet_results(self, response) -> list:
         results = []
+        self.together_by_field = None
         for facet in self.facets:
             counts = facet.buckets(self.facet_aggregation(response, facet))
             selected = self.request.selections.get(facet.name, [])

@@ -112,7 +112,11 @@ def reader_tokens(user) -> list[str] | None:
         return [PUBLIC]
     if user.is_superuser:
         return None
-    return [PUBLIC, LOGGED_IN, *(f"group:{pk}" for pk in user.groups.values_list("pk", flat=True))]
+    return [PUBLIC, LOGGED_IN, *(f"group:{pk}" for pk in sorted(user_group_ids(user)))]
+
+
+def user_group_ids(user) -> set[int]:
+    return cached(("user-groups", user.pk), lambda: set(user.groups.values_list("pk", flat=True)))
 
 
 def page_readers(page) -> list[str] | None:
@@ -163,10 +167,8 @@ def _restrictions_let_in(page, user) -> bool:
             return False
         if not user.is_authenticated:
             return False
-        if kind == PageViewRestriction.GROUPS and not user.is_superuser:
-            groups = cached(("user-groups", user.pk), lambda: set(user.groups.values_list("pk", flat=True)))
-            if not allowed & groups:
-                return False
+        if kind == PageViewRestriction.GROUPS and not user.is_superuser and not allowed & user_group_ids(user):
+            return False
     return True
 
 

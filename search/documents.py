@@ -59,6 +59,7 @@ class ContentDocument(SearchableFields):
     published = Date()
     year = Keyword()
     review_by = Date()
+    editorial_review_by = Date()  # review_by of editorial items only: "due for review" counts in one pass
     community_contribution = Boolean()
     thread_kind = Keyword()
 

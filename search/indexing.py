@@ -128,6 +128,7 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             published=document.published,
             year=str(document.published.year) if document.published else None,
             review_by=document.review_by,
+            editorial_review_by=None if document.community_contribution else document.review_by,
             community_contribution=document.community_contribution,
             thread_kind=document.extra.get("thread_kind"),
         )

@@ -1,6 +1,6 @@
 """Faceted search at scale: indexing rate and query latency over N synthetic items, against the database fallback.
 
-Usage: .venv/bin/python bench/search_bench.py [--items 100000] [--rounds 5]
+Usage: .venv/bin/python bench/search_bench.py [--items 100000] [--rounds 10] [--warm-up 30]
 
 Builds a throwaway SQLite database with a topic tree, audiences and communities (some members-only), then N
 discussion threads spread over them with a skewed (Zipf-like) vocabulary. Indexing runs the real pipeline
@@ -186,8 +186,9 @@ def time_queries(client, rounds, es=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=5, help="passes over the query mix per reader")
+    parser.add_argument("--rounds", type=int, default=10, help="passes over the query mix per reader")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--warm-up", type=float, default=30, help="seconds of untimed queries before the timings")
     parser.add_argument("--keep", action="store_true", help="keep the database and indices to explore afterwards")
     args = parser.parse_args()
     database = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
@@ -247,8 +248,13 @@ def main():
     readers = {"anonymous": Client(), "member": Client()}
     readers["member"].force_login(member)
     rows = []
+    # A live Elasticsearch has long compiled its hot paths; right after a bulk load its JIT and garbage collector
+    # are still settling, and the first few hundred queries run up to half again slower.
+    started = time.perf_counter()
+    while time.perf_counter() - started < args.warm_up:
+        for reader in readers.values():
+            time_queries(reader, 1, es=es)
     for name, reader in readers.items():
-        time_queries(reader, 3)  # warm up the JVM (its JIT compiles the hot paths), connections, global ordinals
         rows.append((f"Elasticsearch, {name}", time_queries(reader, args.rounds, es=es)))
     warm = [(f"request cache warm, {name}", time_queries(reader, args.rounds)) for name, reader in readers.items()]
     url = settings.ELASTICSEARCH_URL

@@ -1,21 +1,15 @@
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from learning.records import LearningRecordsView
+from portal.admin_reports import report_urls
 
 
 @hooks.register("register_admin_urls")
 def register_learning_records_urls():
-    return [
-        path("reports/learning-records/", LearningRecordsView.as_view(), name="learning_records"),
-        path(
-            "reports/learning-records/results/",
-            LearningRecordsView.as_view(results_only=True),
-            name="learning_records_results",
-        ),
-    ]
+    return report_urls("learning-records", LearningRecordsView, "learning_records")
 
 
 @hooks.register("register_reports_menu_item")

@@ -119,13 +119,10 @@ class TrustFacet(Facet):
     }
 
     def queries(self) -> dict:
-        today = timezone.localdate().isoformat()
-        editorial = ~Q("term", community_contribution=True)
-        return {
-            "current": editorial & ~Q("range", review_by={"lt": today}),
-            "due": editorial & Q("range", review_by={"lt": today}),
-            "community": Q("term", community_contribution=True),
-        }
+        # editorial_review_by is the review date of editorial items only, so "due" needs no second condition.
+        due = Q("range", editorial_review_by={"lt": timezone.localdate().isoformat()})
+        community = Q("term", community_contribution=True)
+        return {"current": ~community & ~due, "due": due, "community": community}
 
     def filter(self, values):
         queries = self.queries()

@@ -12,7 +12,11 @@ from search.indexing import queue
 
 def subtree_keys(page) -> list[str]:
     """A page, everything under it, and the registered objects that live there (a community's discussions)."""
-    page_ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    return keys_of_pages(list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)))
+
+
+def keys_of_pages(page_ids: list[int]) -> list[str]:
+    """These pages and the registered objects that live on them."""
     keys = [f"page:{pk}" for pk in page_ids]
     for entry in searchable_types.values():
         if entry.under_pages:
@@ -20,16 +24,8 @@ def subtree_keys(page) -> list[str]:
     return keys
 
 
-def page_and_dependents(page) -> list[str]:
-    keys = [f"page:{page.pk}"]
-    for entry in searchable_types.values():
-        if entry.under_pages:
-            keys.extend(search_key(obj) for obj in entry.under_pages([page.pk]))
-    return keys
-
-
 def on_page_published(sender, instance, **kwargs):
-    queue(page_and_dependents(instance))
+    queue(keys_of_pages([instance.pk]))
 
 
 def on_page_unpublished(sender, instance, **kwargs):

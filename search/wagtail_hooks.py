@@ -1,13 +1,14 @@
 """Admin wiring for search analytics: the search-gaps report (searches that found nothing). Top queries are
 Wagtail's own "Search terms" report, and editors pin results for a query with Wagtail's search promotions."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from portal.admin_reports import report_urls
 from search.models import ZeroResultQuery
 
 
@@ -30,14 +31,7 @@ class SearchGapsView(ReportView):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [
-        path("reports/search-gaps/", SearchGapsView.as_view(), name="search_gaps_report"),
-        path(
-            "reports/search-gaps/results/",
-            SearchGapsView.as_view(results_only=True),
-            name="search_gaps_report_results",
-        ),
-    ]
+    return report_urls("search-gaps", SearchGapsView, "search_gaps_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -17,6 +17,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from portal.admin_reports import report_urls
 from portal.governance.review import pages_due_for_review
 from portal.taxonomy.models import Classified
 
@@ -85,12 +86,7 @@ def mark_reviewed(request, page_id):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("reports/content-due-for-review/", ContentDueForReviewView.as_view(), name="governance_review_report"),
-        path(
-            "reports/content-due-for-review/results/",
-            ContentDueForReviewView.as_view(results_only=True),
-            name="governance_review_report_results",
-        ),
+        *report_urls("content-due-for-review", ContentDueForReviewView, "governance_review_report"),
         path("reviews/<int:page_id>/mark-reviewed/", mark_reviewed, name="governance_mark_reviewed"),
     ]
 

@@ -23,7 +23,6 @@ class PeopleConfig(AppConfig):
             Profile,
             index="people",
             queryset=lambda: Profile.objects.active().select_related("user").prefetch_related("expertise"),
-            keys_of=lambda profile: [f"people.profile:{profile.pk}"],
             select_related=("user",),
             prefetch_related=("expertise", "ask_me_about"),
             title_field="display_name",

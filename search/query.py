@@ -5,6 +5,8 @@ Every hit is re-checked against the database before it is shown."""
 
 import datetime
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import urlencode
@@ -27,6 +29,55 @@ MAX_WORDS = 24
 MAX_WINDOW = 10_000
 MAX_VALUES_PER_FACET = 20
 SORTS = {"relevance": "Relevance", "newest": "Newest"}
+
+
+# -- what a reader's request may read -----------------------------------------------------------------------------
+class UnscopedSearch(RuntimeError):
+    """A request to a portal index that could answer from documents the reader may not open."""
+
+
+class ReaderSearch(Search):
+    """A search of a portal index for one reader: the reader's filter is part of the query, and nothing in the
+    request may read the index outside the documents that query matches. Suggesters read the whole term
+    dictionary and `global` aggregations ignore the query, so both are refused when the request is built, before
+    anything is sent. Every request the portal search sends to its indices is one of these."""
+
+    def __init__(self, *, readers=None, **kwargs):
+        super().__init__(**kwargs)
+        self.readers = readers
+
+    @classmethod
+    def of(cls, index: str, readers: list[str] | None) -> "ReaderSearch":
+        """A search of `index` that only ever matches what `readers` may see (None: a superuser, everything)."""
+        search = cls(using=client(), index=alias(index), readers=readers)
+        return search.filter("terms", readers=readers) if readers is not None else search
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.readers = self.readers
+        return clone
+
+    def to_dict(self, *args, **kwargs):
+        body = super().to_dict(*args, **kwargs)
+        if "suggest" in body:
+            raise UnscopedSearch("Suggesters read every document's words; derive suggestions from checked hits.")
+        if any(kind == "global" for kind in aggregation_types(body.get("aggs", {}))):
+            raise UnscopedSearch("A global aggregation counts documents outside the reader's filter.")
+        if self.readers is not None:
+            filters = body.get("query", {}).get("bool", {}).get("filter", [])
+            if {"terms": {"readers": self.readers}} not in (filters if isinstance(filters, list) else [filters]):
+                raise UnscopedSearch("The reader's filter is missing from the query.")
+        return body
+
+
+def aggregation_types(aggregations: dict):
+    """Every aggregation type in a request body's `aggs`, nested ones included."""
+    for aggregation in aggregations.values():
+        for kind, value in aggregation.items():
+            if kind in ("aggs", "aggregations"):
+                yield from aggregation_types(value)
+            elif kind != "meta":
+                yield kind
 
 
 # -- facets ------------------------------------------------------------------------------------------------------
@@ -317,6 +368,7 @@ class Hit:
     community: str = ""
     date: datetime.datetime | None = None
     promoted: bool = False
+    raw: object = None  # the index's document, for hits that came from Elasticsearch
 
 
 @dataclass
@@ -350,15 +402,14 @@ class FacetedSearch:
         self.facets_by_name = {facet.name: facet for facet in self.facets}
         self.fuzzy = False
 
-    def search(self) -> Search:
-        search = Search(using=client(), index=alias(self.index))
+    def search(self) -> ReaderSearch:
+        # The reader's filter is part of the query itself: counts never include what the reader may not see.
+        search = ReaderSearch.of(self.index, self.readers)
         query = None
         if self.request.text:
             query = text_query(self.request.text, self.fields, self.ignored_words, fuzzy=self.fuzzy)
         if query is not None:
             search = search.query(query)
-        if self.readers is not None:  # part of the query itself: counts never include what the reader may not see
-            search = search.filter("terms", readers=self.readers)
         return search
 
     def add_aggregations(self, search):
@@ -437,7 +488,6 @@ class FacetedSearch:
             ).highlight("title", number_of_fragments=0)
             for name in self.highlight_fields[1:]:
                 search = search.highlight(name)
-            search = search.suggest("spelling", self.request.text[:200], term={"field": "spelling", "size": 1})
         start = (self.request.page - 1) * PAGE_SIZE
         start = min(start, MAX_WINDOW - PAGE_SIZE)
         return search[start : start + PAGE_SIZE]
@@ -459,19 +509,16 @@ class FacetedSearch:
         if total == 0 and self.request.text and not self.fuzzy:  # nothing exact: allow near spellings
             self.fuzzy = True
             return self.run()
-        results = SearchResults(
-            request=self.request,
-            hits=[],
-            total=total,
-            facets=self.facet_results(counts),
-            chips=[],
-            suggestion=self.suggestion(hits),
-        )
+        results = SearchResults(request=self.request, hits=[], total=total, facets=self.facet_results(counts), chips=[])
         if self.request.page > results.pages and total:  # past the end: show the last page
             self.request.page = results.pages
             return self.run()
         results.hits, results.dropped = self.checked_hits(hits)
         results.chips = self.chips(results.facets)
+        if self.fuzzy:  # only near spellings matched: say which words the reader's own results hold
+            results.suggestion = spelling_suggestion(
+                self.request.text, (getattr(hit.raw, "spelling", "") or "" for hit in results.hits)
+            )
         return results
 
     # -- shaping the response ------------------------------------------------------------------------------------
@@ -502,6 +549,7 @@ class FacetedSearch:
         return Hit(
             key=hit.meta.id,
             obj=obj,
+            raw=hit,
             # Highlights come HTML-escaped by Elasticsearch (encoder=html) with only <mark> added.
             title_html=mark_safe(title[0]) if title else escape(hit.title),
             snippet_html=mark_safe(snippet[0]) if snippet else escape((hit.summary or "")[:240]),
@@ -571,19 +619,60 @@ class FacetedSearch:
             yield value
             yield from cls.flatten(value.children)
 
-    def suggestion(self, response) -> str:
-        """ "Did you mean": each word swapped for its best-known spelling, when any word changes."""
-        suggest = getattr(response, "suggest", None)
-        if not suggest or "spelling" not in suggest:
-            return ""
-        text, changed = self.request.text, False
-        for entry in reversed(suggest.spelling):
-            if entry.options:
-                option = entry.options[0].text
-                if option != entry.text.lower():
-                    text = text[: entry.offset] + option + text[entry.offset + entry.length :]
-                    changed = True
-        return text if changed else ""
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a transposition is one edit, as in Elasticsearch's fuzzy match), or
+    limit + 1 as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def allowed_edits(word: str) -> int:
+    """Elasticsearch's AUTO fuzziness: none up to two letters, one up to five, two beyond."""
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+
+
+def spelling_suggestion(text: str, visible_texts: Iterable[str]) -> str:
+    """ "Did you mean": each word of `text` that none of `visible_texts` contains, swapped for the nearest word
+    they do contain (within the edits the fuzzy match allows, same first letter), when any word changes.
+    `visible_texts` are the texts of results the database confirmed the reader may open: suggestions never come
+    from the index's term dictionary, which holds the words of everything indexed."""
+    known = Counter(word.lower() for visible in visible_texts for word in WORD.findall(visible))
+    if not known:
+        return ""
+    changed, parts, position = False, [], 0
+    for match in WORD.finditer(text):
+        word = match.group().lower()
+        replacement = None
+        limit = allowed_edits(word)
+        if word not in known and limit:
+            candidates = [
+                (distance, -count, candidate)
+                for candidate, count in known.items()
+                if candidate[0] == word[0]
+                and not (candidate.startswith(word) or word.startswith(candidate))  # an inflection is no typo
+                and (distance := edit_distance(word, candidate, limit)) <= limit
+            ]
+            if candidates:
+                replacement = min(candidates)[2]
+        parts.append(text[position : match.start()])
+        parts.append(replacement or match.group())
+        changed = changed or replacement is not None
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts) if changed else ""
 
 
 def parse_date(value):
@@ -612,9 +701,7 @@ def autocomplete(text: str, user, size: int = 6) -> list[dict]:
     readers = reader_tokens(user)
     suggestions = []
     for index, kind_size in (("content", size), ("people", 4)):
-        search = Search(using=client(), index=alias(index)).query(query)
-        if readers is not None:
-            search = search.filter("terms", readers=readers)
+        search = ReaderSearch.of(index, readers).query(query)
         response = search.source(["title", "url", "kind"])[:kind_size].params(request_timeout=settings.SEARCH_TIMEOUT)
         hits = list(response.execute())
         with batch_cache():

@@ -42,10 +42,25 @@ def make_library(home=None):
 
 
 def make_article(
-    library, title, *, topics=(), audiences=(), stage="", tags=(), owner=None, review_by=None, live=True, published=None
+    library,
+    title,
+    *,
+    topics=(),
+    audiences=(),
+    stage="",
+    tags=(),
+    owner=None,
+    review_by=None,
+    live=True,
+    published=None,
+    summary=None,
 ):
     article = ReferenceArticlePage(
-        title=title, summary=f"About {title}", stage=stage, content_owner=owner, review_by=review_by
+        title=title,
+        summary=f"About {title}" if summary is None else summary,
+        stage=stage,
+        content_owner=owner,
+        review_by=review_by,
     )
     article.topics = list(topics)
     article.audiences = list(audiences)
@@ -109,7 +124,7 @@ def make_blog_post(community, title, author=None, **fields):
         author=author,
         date=fields.pop("date", datetime.date(2026, 11, 1)),
         body=fields.pop("body", "<p>What we learned.</p>"),
-        summary=f"About {title}",
+        summary=fields.pop("summary", f"About {title}"),
         **fields,
     )
     blog.add_child(instance=post)

@@ -318,8 +318,61 @@ def test_typos_phrases_and_did_you_mean(catalogue):
     assert titles(api(q='"sessions online"')) == []
 
 
+def test_did_you_mean_only_offers_words_of_what_the_reader_may_open(search_index, library):
+    """The probe's reproduction: a word only in a members-only thread, or only in a login-restricted article, is
+    never offered as the spelling of a typo to someone who may not open them."""
+    member, outsider = make_user("insider"), make_user("nosy")
+    forum = make_community("Strategy forum", members_only=True, members=[member])
+    Thread.objects.create(community=forum, author=member, title="Our playbooks", body="Three playbooks for roll-out.")
+    minutes = make_article(library, "Board minutes", summary="The marmalade budget for next year.")
+    PageViewRestriction.objects.create(page=minutes, restriction_type=PageViewRestriction.LOGIN)
+    sync_search_index()
+    member_client, outsider_client = Client(), Client()
+    member_client.force_login(member)
+    outsider_client.force_login(outsider)
+
+    for client in (Client(), outsider_client):
+        data = api(client, q="playboosk")
+        assert (data["total"], data["did_you_mean"]) == (0, None)
+        assert "playbooks" not in client.get("/search/", {"q": "playboosk"}).content.decode()
+    data = api(Client(), q="marmlade")
+    assert (data["total"], data["did_you_mean"]) == (0, None)
+    assert "marmalade" not in Client().get("/search/", {"q": "marmlade"}).content.decode()
+    # Those who may open them get the suggestion, and the results.
+    assert api(member_client, q="playboosk")["did_you_mean"] == "playbooks"
+    assert api(outsider_client, q="marmlade")["did_you_mean"] == "marmalade"
+    html = member_client.get("/search/", {"q": "playboosk"}).content.decode()
+    assert 'Did you mean <a href="?q=playbooks">playbooks</a>?' in html
+
+
+def test_a_request_that_could_read_past_the_readers_filter_is_never_sent(search_index):
+    from search.query import ReaderSearch, UnscopedSearch
+
+    ReaderSearch.of("content", ["public"]).query("match", title="x").to_dict()  # scoped: fine
+    with pytest.raises(UnscopedSearch, match="Suggesters"):
+        ReaderSearch.of("content", ["public"]).suggest("s", "x", term={"field": "spelling"}).to_dict()
+    search = ReaderSearch.of("content", ["public"])
+    search.aggs.bucket("everything", "global").bucket("kinds", "terms", field="kind")
+    with pytest.raises(UnscopedSearch, match="global"):
+        search.to_dict()
+    unfiltered = ReaderSearch(index=alias("content"), readers=["public"]).query("match", title="x")
+    with pytest.raises(UnscopedSearch, match="filter is missing"):
+        unfiltered.to_dict()
+
+
+def test_spelling_suggestions_come_from_the_given_texts_only():
+    from search.query import spelling_suggestion
+
+    texts = ["Facilitation for managers", "Knowledge playbooks"]
+    assert spelling_suggestion("faciltation managers", texts) == "facilitation managers"
+    assert spelling_suggestion("playboosk", texts) == "playbooks"  # a transposition is one edit
+    assert spelling_suggestion("playboosk", ["Facilitation"]) == ""  # the word is nowhere the reader may look
+    assert spelling_suggestion("manager", texts) == ""  # an inflection is not a typo
+    assert spelling_suggestion("zzzz", texts) == ""
+
+
 def test_hit_text_is_escaped(search_index, library):
-    make_article(library, "<script>alert(1)</script> onboarding checklist")
+    make_article(library, "<script>alert(1)</script> onboarding checklist", summary="An onboarding checklist")
     sync_search_index()
     html = Client().get("/search/", {"q": "onboarding checklist"}).content.decode()
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html

@@ -23,6 +23,13 @@ from tests.factories import make_article, make_audience, make_community, make_li
 pytestmark = pytest.mark.django_db
 
 RESTRICTIONS = ["none", "login", "groups", "password"]
+# One word per item, found nowhere else: what the index may say about each word depends only on that item.
+SECRET_WORDS = {
+    "sections": ["quillback", "marlinspike", "tamarillo"],
+    "pages": ["periwinkle", "bandicoot", "sassafras"],
+    "threads": ["kookaburra", "pangolin"],
+}
+DRAFT_WORD = "nightjar"
 HYPOTHESIS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
 
 
@@ -42,22 +49,32 @@ def world(search_index):
     }
     sections, pages = [], []
     for number in range(3):
-        section = StandardPage(title=f"Zebra section {number}", slug=f"section-{number}")
+        word = SECRET_WORDS["sections"][number]
+        section = StandardPage(title=f"Zebra section {number} {word}", slug=f"section-{number}", summary=word)
         home.add_child(instance=section)
         section.save_revision().publish()
-        page = StandardPage(title=f"Zebra crossing note {number}", slug="note")
+        word = SECRET_WORDS["pages"][number]
+        page = StandardPage(title=f"Zebra crossing note {number} {word}", slug="note", summary=f"About {word}.")
         section.add_child(instance=page)
         page.save_revision().publish()
         sections.append(section)
         pages.append(page)
+    # A draft nobody may read: saved as a revision of a live page, never published.
+    pages[0].summary = f"Soon: {DRAFT_WORD}."
+    pages[0].save_revision()
     private = make_community("Zebra circle", members_only=True, members=[readers["member"]])
     public = make_community("Zebra open forum")
     author = make_user("author")
     Membership.objects.create(community=private, user=author)
     Membership.objects.create(community=public, user=author)
+    inside, outside = SECRET_WORDS["threads"]
     threads = [
-        Thread.objects.create(community=private, author=author, title="Zebra question inside", body="zebra"),
-        Thread.objects.create(community=public, author=author, title="Zebra question outside", body="zebra"),
+        Thread.objects.create(
+            community=private, author=author, title=f"Zebra question inside {inside}", body=f"zebra {inside}"
+        ),
+        Thread.objects.create(
+            community=public, author=author, title=f"Zebra question outside {outside}", body=f"zebra {outside}"
+        ),
     ]
     sync_search_index()
     return {
@@ -174,6 +191,56 @@ def test_search_never_shows_what_the_reader_cannot_open(
     # facilitators can open for moderation, are never search results).
     expected = openable - unpublished_thread_urls(world)
     assert found["api"] == expected, f"{reader} misses {expected - found['api']}"
+
+
+def misspelt(word: str) -> str:
+    """One edit away (the first two different neighbours after the first letters swapped): within the typo
+    tolerance, and never the word itself."""
+    i = next(i for i in range(2, len(word) - 1) if word[i] != word[i + 1])
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def secrets(world) -> list[tuple[str, str]]:
+    """(url of the item, its secret word) for every item of the world; the draft word belongs to no url."""
+    items = [
+        (Page.objects.get(pk=p.pk).url, w) for p, w in zip(world["sections"], SECRET_WORDS["sections"], strict=True)
+    ]
+    items += [(Page.objects.get(pk=p.pk).url, w) for p, w in zip(world["pages"], SECRET_WORDS["pages"], strict=True)]
+    items += [(t.get_absolute_url(), w) for t, w in zip(world["threads"], SECRET_WORDS["threads"], strict=True)]
+    return [*items, (None, DRAFT_WORD)]
+
+
+def responses_about(client, word) -> dict[str, str]:
+    """What every search endpoint answers to a typo of `word` (and, for autocomplete, its first letters)."""
+    typo = misspelt(word)
+    return {
+        "api": client.get("/api/search/", {"q": typo}).content.decode(),
+        "page": client.get("/search/", {"q": typo}).content.decode(),
+        "people": client.get("/search/people/", {"q": typo}).content.decode(),
+        "autocomplete": client.get("/search/autocomplete/", {"q": word[:5]}).content.decode()
+        + client.get("/search/autocomplete/", {"q": typo}).content.decode(),
+    }
+
+
+@settings(max_examples=15, **HYPOTHESIS)
+@given(**STATES)
+def test_no_search_response_holds_a_word_of_what_the_reader_cannot_open(
+    world, restrictions, live, statuses, members_only, outsider_membership
+):
+    """Results, counts, facets, highlights, autocomplete and "did you mean": for every reader, a word found only in
+    items they may not open (restricted, members-only, unpublished, password-protected, or a draft) appears in no
+    search response, even to its typos; the words of what they may open are offered as the typo's spelling."""
+    apply_state(world, restrictions, live, statuses, members_only, outsider_membership)
+    unpublished = unpublished_thread_urls(world)
+    for reader, user in world["readers"].items():
+        client = client_for(user)
+        for url, word in secrets(world):
+            if url is not None and url not in unpublished and can_open(client, url):
+                data = client.get("/api/search/", {"q": misspelt(word)}).json()
+                assert data["did_you_mean"] == word, f"{reader} is not offered {word}, which they may open"
+                continue
+            for channel, body in responses_about(client, word).items():
+                assert word not in body.lower(), f"{reader} learnt {word!r} through {channel}"
 
 
 # -- facet counts equal the database's truth ---------------------------------------------------------------------

@@ -5,7 +5,7 @@ import tempfile
 import uuid
 
 from .base import *  # noqa: F403
-from .base import WAGTAILSEARCH_BACKENDS
+from .base import DATABASES, VAR_DIR, WAGTAILSEARCH_BACKENDS
 
 SECRET_KEY = "test-only-secret-key-not-for-any-real-deployment-0123456789"
 DEBUG = False
@@ -22,6 +22,11 @@ WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 SEARCH_DRAIN_ON_COMMIT = True  # no worker runs in tests: index work is applied right after each commit
+
+# The SQLite test database is a file, as in development, so the concurrency tests can share it with real worker
+# and command processes (an in-memory database belongs to one process).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{SEARCH_INDEX_PREFIX.strip('_')}.sqlite3")}
 
 # Serve static files from the apps and static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True

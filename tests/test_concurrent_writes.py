@@ -1,0 +1,94 @@
+"""Writers in several processes at once, as in a real deployment: publishing through Wagtail while a full
+`rebuild_search_index` and the `search_worker` run against the same database (the embedded SQLite file, or
+PostgreSQL). No publish may fail, and every published page is findable afterwards."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+from communities.models import Post, Thread
+from tests.conftest import sync_search_index
+from tests.factories import make_article, make_community, make_library, make_user
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+PUBLISHES = 20
+
+
+def database_url() -> str:
+    """The URL of the database this test run uses, for the worker and command processes."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def manage(*args) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url(),
+        "TEST_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
+        "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index):
+    from home.demo import ensure_home, ensure_root
+
+    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    library = make_library(home)
+    # Enough items that each rebuild reads the database for a while.
+    community = make_community("Busy forum")
+    author = make_user("poster")
+    Thread.objects.bulk_create(
+        Thread(community=community, author=author, title=f"Busy thread {n}", body="text", status=Post.Status.PUBLISHED)
+        for n in range(1500)
+    )
+    sync_search_index()
+
+    worker = manage("search_worker", "--interval", "0.05")
+    rebuilds = [manage("rebuild_search_index", "--no-progress")]
+    failures, published = [], []
+    try:
+        time.sleep(2.5)  # both processes are up and reading or writing
+        for number in range(PUBLISHES):
+            if rebuilds[-1].poll() is not None:  # keep a rebuild running through every publish
+                rebuilds.append(manage("rebuild_search_index", "--no-progress"))
+            try:
+                published.append(make_article(library, f"Concurrent note {number} kestrel{number}x").pk)
+            except Exception as error:
+                failures.append(repr(error))
+        for rebuild in rebuilds:
+            _, errors = rebuild.communicate(timeout=120)
+            assert rebuild.returncode == 0, errors
+    finally:
+        worker.terminate()
+        worker.communicate(timeout=30)
+        for rebuild in rebuilds:
+            if rebuild.poll() is None:
+                rebuild.kill()
+
+    assert failures == [], f"{len(failures)} of {PUBLISHES} publishes failed: {failures[:3]}"
+    assert len(rebuilds) >= 2, "a rebuild should have run through the publishes"
+    sync_search_index()
+    client = Client()
+    for number in range(PUBLISHES):
+        data = client.get("/api/search/", {"q": f"kestrel{number}x"}).json()
+        assert [result["title"] for result in data["results"]] == [f"Concurrent note {number} kestrel{number}x"]

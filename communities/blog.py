@@ -1,11 +1,9 @@
 """Community blogs and their feeds (RSS 2.0 and Atom), one per community and one site-wide at /feeds/."""
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,11 +12,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from communities.member_images import image_collection_ids
 from communities.text import LIBRARY_IMAGE, library_images_in, render_markdown
 from home.models import BasePage
+from portal.feeds import PortalFeed, SafeAtomFeed
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 FEED_SIZE = 20
@@ -147,10 +147,8 @@ def markdown_to_rich_text(markdown_body: str, community) -> str:
     return html
 
 
-class CommunityBlogFeed(Feed):
-    """RSS 2.0 feed of one community's blog."""
-
-    feed_type = Rss201rev2Feed
+class CommunityBlogFeed(PortalFeed):
+    """RSS 2.0 feed of one community's blog (every field cleaned by the portal's feed generator)."""
 
     def __init__(self, blog):
         super().__init__()
@@ -172,7 +170,7 @@ class CommunityBlogFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or item.body
+        return escape(item.summary) if item.summary else expand_db_html(item.body)  # the summary is plain text
 
     def item_link(self, item):
         return item.url
@@ -191,7 +189,7 @@ class CommunityBlogFeed(Feed):
 
 
 class CommunityBlogAtomFeed(CommunityBlogFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = CommunityBlogFeed.description
 
 
@@ -199,7 +197,7 @@ class SiteFeed(CommunityBlogFeed):
     """Every public community blog post, site-wide (members-only communities are left out)."""
 
     def __init__(self):
-        Feed.__init__(self)
+        PortalFeed.__init__(self)
 
     def title(self):
         return "Knowledge & Learning Portal: community blogs"
@@ -221,5 +219,5 @@ class SiteFeed(CommunityBlogFeed):
 
 
 class SiteAtomFeed(SiteFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = SiteFeed.description

@@ -3,7 +3,8 @@ import uuid
 from django import forms
 
 from communities.member_images import MemberImageFormMixin
-from communities.models import Reply, Thread
+from communities.models import Membership, Reply, Thread
+from portal.ids import ModelChoiceField, PortalModelForm
 
 
 class SubmissionKeyMixin(forms.Form):
@@ -12,8 +13,8 @@ class SubmissionKeyMixin(forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-class ThreadForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
-    class Meta:
+class ThreadForm(SubmissionKeyMixin, MemberImageFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Thread
         fields = ["kind", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
@@ -25,8 +26,8 @@ class ThreadForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
             self.fields["kind"].choices = [c for c in Thread.Kind.choices if c[0] != Thread.Kind.ANNOUNCEMENT]
 
 
-class ReplyForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
-    class Meta:
+class ReplyForm(SubmissionKeyMixin, MemberImageFormMixin, PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Reply
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
@@ -36,3 +37,47 @@ class ReplyForm(SubmissionKeyMixin, MemberImageFormMixin, forms.ModelForm):
 class EditPostForm(MemberImageFormMixin, forms.Form):
     title = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000)
+
+
+class MembershipDecisionForm(forms.Form):
+    """A facilitator approves or declines a request to join (the buttons on the members page)."""
+
+    membership = ModelChoiceField(queryset=Membership.objects.none(), widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = Membership.objects.filter(community=community)
+        self.fields["membership"].error_messages["invalid_choice"] = "That request no longer exists."
+
+
+class PostActionForm(forms.Form):
+    """A button on a thread or one of its replies (moderate, flag): which post it is about."""
+
+    reply = ModelChoiceField(queryset=Reply.objects.none(), required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, thread, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply"].queryset = thread.replies.all()
+        self.fields["reply"].error_messages["invalid_choice"] = "That reply no longer exists."
+
+    def post(self, thread):
+        return self.cleaned_data["reply"] or thread
+
+
+class ModerationForm(PostActionForm):
+    ACTIONS = ["approve", "hide", "unhide", "lock", "unlock"]
+
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    next = forms.CharField(required=False, max_length=500)
+
+
+class FlagForm(PostActionForm):
+    reason = forms.CharField(required=False, max_length=300)
+
+
+def first_error(form) -> str:
+    """One message for a button's form that did not validate (its fields are hidden, so say it once)."""
+    for errors in form.errors.values():
+        return errors[0]
+    return "That action could not be done: reload the page and try again."

@@ -176,31 +176,31 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def discussions_route(self, request):
         return views().discussions(request, self)
 
-    @path("discussions/<int:thread_id>/", name="thread")
+    @path("discussions/<id:thread_id>/", name="thread")
     def thread_route(self, request, thread_id):
         return views().thread_detail(request, self, thread_id)
 
-    @path("discussions/<int:thread_id>/edit/")
+    @path("discussions/<id:thread_id>/edit/")
     def edit_thread_route(self, request, thread_id):
         return views().edit_post(request, self, thread_id)
 
-    @path("discussions/<int:thread_id>/replies/<int:reply_id>/edit/")
+    @path("discussions/<id:thread_id>/replies/<id:reply_id>/edit/")
     def edit_reply_route(self, request, thread_id, reply_id):
         return views().edit_post(request, self, thread_id, reply_id)
 
-    @path("discussions/<int:thread_id>/accept/<int:reply_id>/")
+    @path("discussions/<id:thread_id>/accept/<id:reply_id>/")
     def accept_route(self, request, thread_id, reply_id):
         return views().accept_answer(request, self, thread_id, reply_id)
 
-    @path("discussions/<int:thread_id>/moderate/")
+    @path("discussions/<id:thread_id>/moderate/")
     def moderate_route(self, request, thread_id):
         return views().moderate(request, self, thread_id)
 
-    @path("discussions/<int:thread_id>/flag/")
+    @path("discussions/<id:thread_id>/flag/")
     def flag_route(self, request, thread_id):
         return views().flag(request, self, thread_id)
 
-    @path("discussions/<int:thread_id>/follow/")
+    @path("discussions/<id:thread_id>/follow/")
     def follow_thread_route(self, request, thread_id):
         return views().follow(request, self, thread_id)
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from communities.models import BlogPostPage, Follow, Notification, Thread
 from portal.people.models import Profile
+from portal.sanitise import one_line
 
 _muted = threading.local()
 
@@ -56,18 +57,17 @@ def announce(post):
 
 
 def describe(post):
-    """The subject line and link of a notification about a thread, reply or blog post."""
+    """The subject line (plain text on one line, whatever the title holds) and link of a notification about a
+    thread, reply or blog post."""
     if isinstance(post, BlogPostPage):
-        return (
-            f"New blog post in {post.get_parent().get_parent().title}: {post.title}",
-            settings.WAGTAILADMIN_BASE_URL + post.url,
-        )
+        subject = f"New blog post in {post.get_parent().get_parent().title}: {post.title}"
+        return one_line(subject), settings.WAGTAILADMIN_BASE_URL + post.url
     thread = post if isinstance(post, Thread) else post.thread
     if isinstance(post, Thread):
         subject = f"New {thread.get_kind_display().lower()} in {thread.community.title}: {thread.title}"
     else:
         subject = f"New reply to “{thread.title}”"
-    return subject, settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
+    return one_line(subject), settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
 
 
 def announce_first_publication(sender, instance, revision=None, **kwargs):

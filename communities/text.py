@@ -5,13 +5,12 @@ shown, written as `![description](image:ID)`."""
 import re
 
 import markdown
-import nh3
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote", "h3", "h4", "hr"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+from portal.sanitise import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
+
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 LIBRARY_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(image:(\d{1,12})\)")
 
@@ -26,14 +25,7 @@ def render_markdown(text: str, image_collections=None) -> str:
         tags.add("img")
         attributes["img"] = {"src", "alt"}
     html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    html = nh3.clean(
-        html,
-        tags=tags,
-        attributes=attributes,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-        attribute_filter=only_library_image_sources,
-    )
+    html = clean_html(html, tags=tags, attributes=attributes, attribute_filter=only_library_image_sources)
     # An <img> whose outside source the filter dropped is left empty; remove it (nh3's output is normalised).
     return mark_safe(IMAGE_WITHOUT_SOURCE.sub("", html))
 

@@ -17,13 +17,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from communities.forms import EditPostForm, ReplyForm, ThreadForm
+from communities.forms import (
+    EditPostForm,
+    FlagForm,
+    MembershipDecisionForm,
+    ModerationForm,
+    ReplyForm,
+    ThreadForm,
+    first_error,
+)
 from communities.member_images import MemberImageFormMixin
 from communities.models import (
     CommunityPage,
     Flag,
     Follow,
-    Membership,
     Post,
     PostEdit,
     Reply,
@@ -31,6 +38,7 @@ from communities.models import (
     post_needs_approval,
 )
 from communities.notifications import announce
+from portal.sanitise import local_url, plain_text, validate_plain_text
 
 THREADS_PER_PAGE = 20
 
@@ -111,12 +119,15 @@ def members(request, community):
     if not community.is_facilitator(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        membership = get_object_or_404(Membership, pk=request.POST.get("membership"), community=community)
-        if request.POST.get("action") == "approve":
+        form = MembershipDecisionForm(request.POST, community=community)
+        if not form.is_valid():
+            messages.error(request, first_error(form))
+        elif form.cleaned_data["action"] == "approve":
+            membership = form.cleaned_data["membership"]
             membership.approve(by=request.user)
             messages.success(request, f"{membership.user.profile.name} is now a member.")
-        elif request.POST.get("action") == "decline":
-            membership.delete()
+        else:
+            form.cleaned_data["membership"].delete()
             messages.success(request, "Request declined.")
         return redirect(community_url(community, "members_route"))
     return TemplateResponse(
@@ -311,9 +322,11 @@ def moderate(request, community, thread_id):
     if not community.is_facilitator(request.user):
         raise PermissionDenied
     thread = get_object_or_404(Thread, pk=thread_id, community=community)
-    reply_id = request.POST.get("reply")
-    post = get_object_or_404(Reply, pk=reply_id, thread=thread) if reply_id else thread
-    action = request.POST.get("action")
+    form = ModerationForm(request.POST, thread=thread)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(thread.get_absolute_url())
+    post, action = form.post(thread), form.cleaned_data["action"]
     if action == "approve" and post.status == Post.Status.PENDING:
         post.status = Post.Status.PUBLISHED
         post.save(update_fields=["status"])
@@ -334,9 +347,7 @@ def moderate(request, community, thread_id):
         resolved=True
     )
     messages.success(request, f"Done: {action}.")
-    return redirect(
-        request.POST.get("next") if request.POST.get("next", "").startswith("/") else thread.get_absolute_url()
-    )
+    return redirect(local_url(form.cleaned_data["next"], request) or thread.get_absolute_url())
 
 
 @post_only
@@ -344,13 +355,16 @@ def flag(request, community, thread_id):
     if not request.user.is_authenticated:
         return redirect_to_login(community.url)
     thread = get_thread(request, community, thread_id)
-    reply_id = request.POST.get("reply")
-    reply = get_object_or_404(Reply, pk=reply_id, thread=thread) if reply_id else None
+    form = FlagForm(request.POST, thread=thread)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(thread.get_absolute_url())
+    reply = form.cleaned_data["reply"]
     Flag.objects.get_or_create(
         thread=None if reply else thread,
         reply=reply,
         flagged_by=request.user,
-        defaults={"reason": request.POST.get("reason", "")[:300]},
+        defaults={"reason": form.cleaned_data["reason"]},
     )
     messages.success(request, "Thanks: the facilitators will take a look.")
     return redirect(thread.get_absolute_url())
@@ -391,12 +405,33 @@ def moderation_queue(request, community):
 
 class BlogPostForm(MemberImageFormMixin, forms.Form):
     title = forms.CharField(max_length=200)
-    summary = forms.CharField(max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_plain_text],
+        help_text="Plain text: one or two sentences for listings and feeds.",
+    )
     body = forms.CharField(
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Markdown: ### heading, - list item, **bold**, [link](https://…). No HTML.",
     )
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.community = community
+
+    def clean(self):
+        from communities.blog import markdown_to_rich_text
+
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        if body and not cleaned.get("image"):
+            rich_text = markdown_to_rich_text(body, self.community)
+            if "<embed" not in rich_text and not plain_text(rich_text).strip():
+                self.add_error("body", "Nothing of this text would be shown: write it in Markdown, not HTML.")
+        return cleaned
 
 
 def write_blog_post(request, blog):
@@ -408,7 +443,7 @@ def write_blog_post(request, blog):
         return redirect_to_login(request.path)
     if not (community.is_member(request.user) or community.is_facilitator(request.user)):
         raise PermissionDenied
-    form = BlogPostForm(request.POST or None, request.FILES or None)
+    form = BlogPostForm(request.POST or None, request.FILES or None, community=community)
     if request.method == "POST":
         if form.is_valid():
             if not posting_allowed(request):

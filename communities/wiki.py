@@ -115,7 +115,7 @@ class WikiPage(RoutablePageMixin, BasePage):
 
         return wiki_views.history(request, self)
 
-    @path("diff/<int:old>/<int:new>/", name="diff")
+    @path("diff/<id:old>/<id:new>/", name="diff")
     def diff(self, request, old, new):
         from communities import wiki_views
 
@@ -127,7 +127,7 @@ class WikiPage(RoutablePageMixin, BasePage):
 
         return wiki_views.edit(request, self)
 
-    @path("restore/<int:revision_id>/", name="restore")
+    @path("restore/<id:revision_id>/", name="restore")
     def restore(self, request, revision_id):
         from communities import wiki_views
 

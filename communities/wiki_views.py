@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 
 from communities.member_images import MemberImageFormMixin
 from communities.wiki import word_diff
+from portal.ids import is_id
 
 
 class WikiEditForm(MemberImageFormMixin, forms.Form):
@@ -25,7 +26,7 @@ class WikiEditForm(MemberImageFormMixin, forms.Form):
 
 def history(request, page):
     old, new = request.GET.get("old", ""), request.GET.get("new", "")
-    if old.isdigit() and new.isdigit():  # the "compare the selected versions" form
+    if is_id(old) and is_id(new):  # the "compare the selected versions" form
         return redirect(page.url + page.reverse_subpage("diff", args=[int(old), int(new)]))
     revisions = page.published_revisions()
     return TemplateResponse(

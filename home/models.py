@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
+from portal.sanitise import validate_plain_text
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 
@@ -23,7 +24,10 @@ class BasePage(Page):
     """Fields and behaviour every portal page shares: a plain-text summary used in listings, search and feeds."""
 
     summary = models.TextField(
-        blank=True, max_length=500, help_text="One or two sentences shown in listings and search results."
+        blank=True,
+        max_length=500,
+        validators=[validate_plain_text],  # shown as plain text everywhere, feeds included
+        help_text="One or two sentences shown in listings and search results. Plain text.",
     )
 
     content_panels = Page.content_panels + ["summary"]

@@ -23,6 +23,7 @@ from learning.models import (
     QuizAttempt,
 )
 from learning.quiz import MAX_SUBMISSION_BYTES, QuizSubmissionError, grade, parse_submission, public_view, questions_of
+from portal.sanitise import local_url
 
 
 def enrol(request, page):
@@ -69,8 +70,7 @@ def complete_lesson(request, lesson):
         return redirect(lesson.url)
     lesson.complete_for(request.user)
     messages.success(request, "Lesson completed.")
-    following = request.POST.get("next")
-    return redirect(following if following and following.startswith("/") else lesson.url)
+    return redirect(local_url(request.POST.get("next"), request) or lesson.url)
 
 
 def submit_quiz(request, lesson, block_id):
@@ -78,7 +78,8 @@ def submit_quiz(request, lesson, block_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.url)
-    if int(request.headers.get("Content-Length") or 0) > MAX_SUBMISSION_BYTES:
+    length = request.META.get("CONTENT_LENGTH") or ""
+    if length.isascii() and length.isdigit() and int(length) > MAX_SUBMISSION_BYTES:
         return HttpResponseBadRequest("That submission is too large for this quiz.")
     block = next((block for block in lesson.quizzes() if block.id == block_id), None)
     if block is None:

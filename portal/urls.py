@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.ids import bound_integer_routes
 from portal.views import healthz
 from search import views as search_views
 
@@ -35,3 +36,4 @@ if settings.DEBUG:
         urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(str(settings.MEDIA_ROOT)) / folder)
 
 urlpatterns += [path("", include(wagtail_urls))]
+bound_integer_routes(urlpatterns)

@@ -16,7 +16,9 @@ def blogs():
     author = make_user("writer", first_name="Wren", last_name="Writer")
     open_community = make_community("Search champions", members=[author])
     private = make_community("Leadership circle", members_only=True, members=[author])
-    public_post = make_blog_post(open_community, "Ten search tips & tricks <for you>", author)
+    public_post = make_blog_post(
+        open_community, "Ten search tips & tricks <for you>", author, summary="Ten tips & tricks for searching."
+    )
     private_post = make_blog_post(private, "Board budget notes", author)
     return {"open": open_community, "private": private, "public_post": public_post, "private_post": private_post}
 
@@ -28,7 +30,8 @@ def test_community_feeds_are_valid(client, blogs, suffix):
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
-    assert [entry.title for entry in feed.entries] == ["Ten search tips & tricks <for you>"]
+    # Feed titles are plain text in every reading: "&" stays, anything shaped like a tag does not.
+    assert [entry.title for entry in feed.entries] == ["Ten search tips & tricks"]
     assert feed.entries[0].link.endswith(blogs["public_post"].url)
 
 
@@ -37,7 +40,7 @@ def test_site_feed_is_valid_and_leaves_private_communities_out(client, blogs, ur
     feed = feedparser.parse(client.get(url).content)
     assert not feed.bozo, feed.bozo_exception
     titles = [entry.title for entry in feed.entries]
-    assert "Ten search tips & tricks <for you>" in titles
+    assert "Ten search tips & tricks" in titles
     assert "Board budget notes" not in titles
 
 
@@ -98,3 +101,135 @@ def test_members_write_posts_from_the_front_end_through_the_facilitators_review(
     as_outsider = Client()
     as_outsider.force_login(outsider)
     assert as_outsider.post(blog.url + "write/", {"title": "Spam", "body": "x"}).status_code == 403
+
+
+# -- feeds are inert in every reader -------------------------------------------------------------------------
+FEED_XSS = [
+    "<img src=x onerror=alert(1)> <script>alert(1)</script>",
+    '<a href="javascript:alert(1)">click</a>',
+    "[click me](javascript:alert(1))",
+    '<svg onload="alert(1)"><circle r="4"/></svg>',
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    '<iframe src="javascript:alert(1)"></iframe>',
+]
+FEED_URLS = ("/feeds/", "/feeds/atom/", "{blog}feed/rss/", "{blog}feed/atom/")
+
+
+def live_parts(html: str) -> list[str]:
+    """What would run if a feed reader rendered `html`: script elements, on* handlers, javascript: URLs."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "iframe"):
+                found.append(tag)
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"{tag}[{name}]")
+                if value and value.strip().lower().replace("\x00", "").startswith(("javascript:", "data:")):
+                    found.append(f"{tag}[{name}={value}]")
+
+    Collector().feed(html or "")
+    return found
+
+
+def parsed_entries(client, blog):
+    """Every entry of every feed, parsed without feedparser's own sanitiser (a reader may have none)."""
+    entries = []
+    for url in FEED_URLS:
+        response = client.get(url.format(blog=blog.url))
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content, sanitize_html=False)
+        assert not feed.bozo, feed.bozo_exception
+        assert not live_parts(feed.feed.get("title", "")) and not live_parts(feed.feed.get("subtitle", ""))
+        entries += [(url, entry) for entry in feed.entries]
+    return entries
+
+
+def entry_fields(entry) -> list[str]:
+    values = [entry.get("title", ""), entry.get("summary", ""), entry.get("author", "")]
+    values += [tag.term for tag in entry.get("tags", [])]
+    values += [content.value for content in entry.get("content", [])]
+    return values
+
+
+@pytest.mark.parametrize("payload", FEED_XSS)
+def test_feeds_carry_no_live_markup_from_a_front_end_post(client, blogs, payload):
+    """A facilitator's post (published at once) with the payload in its title, tags and body reaches all four feeds
+    as plain text or sanitised HTML; with it in the summary, the form refuses it and nothing is saved."""
+    from django.test import Client
+
+    from communities.models import BlogPostPage, Membership
+
+    community, blog = blogs["open"], blogs["public_post"].get_parent()
+    facilitator = make_user("fen", first_name=payload[:30], last_name="Writer")
+    Membership.objects.create(community=community, user=facilitator, role=Membership.Role.FACILITATOR)
+    as_facilitator = Client()
+    as_facilitator.force_login(facilitator)
+    refused = as_facilitator.post(blog.url + "write/", {"title": "Safe title", "summary": payload, "body": "Hello"})
+    if live_parts(payload) or "<" in payload:
+        assert refused.status_code == 200 and "Plain text only" in refused.content.decode()
+        assert not BlogPostPage.objects.filter(title="Safe title").exists()
+        assert payload in refused.content.decode().replace("&lt;", "<").replace("&gt;", ">").replace(
+            "&quot;", '"'
+        ).replace("&#x27;", "'").replace("&amp;", "&")  # what they typed is still in the form
+    body = f"Some tips. {payload}"
+    response = as_facilitator.post(blog.url + "write/", {"title": f"Tips {payload}", "summary": "", "body": body})
+    assert response.status_code == 302
+    post = BlogPostPage.objects.get(title=f"Tips {payload}")
+    post.tags.add(payload[:90])
+    post.save_revision().publish()
+    entries = parsed_entries(Client(), blog)
+    ours = [(url, entry) for url, entry in entries if entry.get("title", "").startswith("Tips")]
+    assert len(ours) == len(FEED_URLS)
+    for url, entry in entries:
+        for value in entry_fields(entry):
+            assert not live_parts(value), f"{url}: {live_parts(value)} in {value!r}"
+
+
+def test_a_blog_post_with_no_text_left_after_cleaning_is_refused_with_a_message(blogs):
+    from django.test import Client
+
+    from communities.models import BlogPostPage, Membership
+
+    facilitator = make_user("fen")
+    Membership.objects.create(community=blogs["open"], user=facilitator, role=Membership.Role.FACILITATOR)
+    client = Client()
+    client.force_login(facilitator)
+    blog = blogs["public_post"].get_parent()
+    response = client.post(blog.url + "write/", {"title": "Empty", "body": "<script>alert(1)</script>"})
+    assert response.status_code == 200 and "Nothing of this text would be shown" in response.content.decode()
+    assert not BlogPostPage.objects.filter(title="Empty").exists()
+
+
+def test_feeds_stay_inert_for_markup_saved_before_summaries_were_plain_text(client, blogs):
+    """The feed generator cleans every field itself: markup that reached the database some other way (an older
+    version, a direct update) is still inert."""
+    from communities.models import BlogPostPage
+
+    post = blogs["public_post"]
+    BlogPostPage.objects.filter(pk=post.pk).update(summary=FEED_XSS[0], title=FEED_XSS[1])
+    for url, entry in parsed_entries(client, post.get_parent()):
+        for value in entry_fields(entry):
+            assert not live_parts(value), f"{url}: {live_parts(value)} in {value!r}"
+
+
+def test_every_feed_uses_the_cleaning_generator():
+    from django.contrib.syndication.views import Feed
+    from django.utils.feedgenerator import Rss201rev2Feed
+
+    import communities.blog  # noqa: F401 - every feed the portal defines is imported by now
+    from portal.feeds import PortalFeed, SafeFeedGenerator
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = [feed for feed in subclasses(Feed) if not feed.__module__.startswith("django.")]
+    assert ours and all(issubclass(feed, PortalFeed) for feed in ours), ours
+    assert all(issubclass(feed.feed_type, SafeFeedGenerator) for feed in ours)
+    with pytest.raises(TypeError, match="SafeRssFeed"):
+        type("RawFeed", (PortalFeed,), {"feed_type": Rss201rev2Feed})

@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.admin_reports import report_urls
 from portal.governance.review import pages_due_for_review
+from portal.sanitise import local_url
 from portal.taxonomy.models import Classified
 
 MARK_REVIEWED = "portal.mark_reviewed"
@@ -73,9 +73,8 @@ def mark_reviewed(request, page_id):
         raise Http404("This page type has no review date.")
     if not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
-    next_url = request.POST.get("next") or request.GET.get("next") or reverse("governance_review_report")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = reverse("governance_review_report")
+    next_url = local_url(request.POST.get("next") or request.GET.get("next"), request)
+    next_url = next_url or reverse("governance_review_report")
     if request.method == "POST":
         page.mark_reviewed(request.user)
         messages.success(request, f"“{page.title}” marked reviewed; next review by {page.review_by:%-d %b %Y}.")
@@ -87,7 +86,7 @@ def mark_reviewed(request, page_id):
 def register_admin_urls():
     return [
         *report_urls("content-due-for-review", ContentDueForReviewView, "governance_review_report"),
-        path("reviews/<int:page_id>/mark-reviewed/", mark_reviewed, name="governance_mark_reviewed"),
+        path("reviews/<id:page_id>/mark-reviewed/", mark_reviewed, name="governance_mark_reviewed"),
     ]
 
 

@@ -3,19 +3,20 @@ from django.db import transaction
 
 from wagtail.images import get_image_model
 
+from portal.ids import PortalModelForm
 from portal.people.models import Profile
 from portal.taxonomy.widgets import TopicCheckboxSelectMultiple
 from portal.uploads import validate_member_image
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PortalModelForm):
     """A member edits their own profile; the avatar is checked before it becomes a Wagtail image."""
 
     # A FileField, not ImageField: validate_member_image gives the clearer messages and the stricter checks.
     avatar_upload = forms.FileField(required=False, label="New photo", help_text="JPEG, PNG, GIF or WebP, up to 2 MB.")
     remove_avatar = forms.BooleanField(required=False, label="Remove my photo")
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Profile
         fields = [
             "display_name",

@@ -1,13 +1,13 @@
-from django import forms
-
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from portal.ids import ModelChoiceField
 
 
 class TopicForm(WagtailAdminModelForm):
     """Topic editing with a parent chooser: creating under a parent adds a child; changing it moves the topic
     with its whole subtree."""
 
-    parent = forms.ModelChoiceField(
+    parent = ModelChoiceField(
         queryset=None, required=False, label="Parent topic", help_text="Leave empty for a top-level topic."
     )
 

@@ -5,13 +5,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test install chromium lint format check bench ci
+.PHONY: serve test test-deep install chromium lint format check bench ci
 
 serve: install
 	@scripts/serve
 
 test: install chromium
 	@scripts/test $(PYTEST_ARGS)
+
+# Before a release: the property tests draw five times as many examples, at random (Hypothesis profile "deep").
+test-deep: install chromium
+	@HYPOTHESIS_PROFILE=deep scripts/test $(PYTEST_ARGS)
 
 install: $(STAMP)
 

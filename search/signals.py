@@ -73,5 +73,6 @@ def connect():
         dispatch_uid="search-restriction-groups",
     )
     post_delete.connect(on_delete, dispatch_uid="search-deleted")
-    for label, entry in searchable_types.items():
-        post_save.connect(on_registered_change, sender=entry.model, dispatch_uid=f"search-saved-{label}")
+    # Every model's saves, filtered by the registry when they happen: a type registered after this app is
+    # ready (or by a test) is watched too.
+    post_save.connect(on_registered_change, dispatch_uid="search-saved")

@@ -1,29 +1,58 @@
-"""Shared fixtures: the real search backend of this run (own index prefix, deleted at the end) and demo content."""
+"""Shared fixtures: the real search backends of this run (own index prefix, deleted at the end), guards that make a
+test fail when the portal's search answered from the database instead of Elasticsearch, Elasticsearch made
+unreachable or slow for the portal, demo content loaded once per module, and the Hypothesis profiles."""
 
 import io
 import os
+import socket
+import threading
 
 import pytest
 from elasticsearch import Elasticsearch
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 from modelsearch.index import get_indexed_models
 from wagtail.search.backends import get_search_backend
 
-# Playwright's sync API runs an event loop in the test thread; Django must still allow ORM calls there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# -- Hypothesis ----------------------------------------------------------------------------------------------------
+# "ci" (the default) is deterministic: the same examples every run, nothing read from or written to an example
+# database. "deep" (`make test-deep`, before a release) draws five times as many, at random. Tests that talk to the
+# database or Elasticsearch set no deadline (their timing is the machine's); pure-code tests set their own.
+_SLOW_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, database=None, print_blob=True, deadline=None, suppress_health_check=_SLOW_FIXTURES
+)
+hypothesis_settings.register_profile("deep", deadline=None, suppress_health_check=_SLOW_FIXTURES)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+# -- which tests touch the database ----------------------------------------------------------------------------------
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that touches the database `database`: the PostgreSQL pass of CI runs only those."""
+    for item in items:
+        if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)
+
+
+# -- Elasticsearch ---------------------------------------------------------------------------------------------------
 def elasticsearch_client() -> Elasticsearch:
     return Elasticsearch([settings.ELASTICSEARCH_URL], timeout=10)
 
 
 def reset_search_indexes():
-    """Delete this run's indices and create them again, empty, with Wagtail's mappings."""
+    """Delete Wagtail's own indices of this run (admin search) and create them again, empty, with Wagtail's
+    mappings. The portal's indices (`search_index`) are left alone."""
     backend = get_search_backend()
-    elasticsearch_client().indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*", ignore_unavailable=True)
+    prefix = settings.SEARCH_INDEX_PREFIX
+    elasticsearch_client().indices.delete(index=f"{prefix}*,-{prefix}portal_*", ignore_unavailable=True)
     for index in backend.all_indexes():
         index.put()
     for model in get_indexed_models():
@@ -41,7 +70,7 @@ def _search_indices_of_this_run():
 
 @pytest.fixture
 def search_backend():
-    """The real Elasticsearch backend, emptied for this test (database rollbacks leave index entries behind)."""
+    """Wagtail's own Elasticsearch backend (admin search), emptied for this test."""
     return reset_search_indexes()
 
 
@@ -50,13 +79,45 @@ def refresh_search_index(backend=None):
     elasticsearch_client().indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}*")
 
 
-@pytest.fixture
-def search_index(db):
-    """The portal's own faceted-search indices, empty for this test (database rollbacks leave entries behind)."""
+def empty_portal_indices():
     from search.documents import alias, ensure_indices
 
     elasticsearch_client().indices.delete(index=f"{alias('')}*", ignore_unavailable=True)
     ensure_indices()
+
+
+class FallbackTripwire:
+    """Makes the portal's database fallback fail the test while Elasticsearch is meant to answer: with the real
+    Elasticsearch URL in place and no `allow()` (a test that stops the real server itself calls it)."""
+
+    def __init__(self, real_fallback):
+        self.real_fallback, self.real_url, self.allowed = real_fallback, settings.ELASTICSEARCH_URL, False
+
+    def allow(self):
+        self.allowed = True
+
+    def __call__(self, search_request, user, index="content"):
+        if not self.allowed and self.real_url == settings.ELASTICSEARCH_URL:
+            raise AssertionError(f"the search for {search_request.text!r} was answered by the database fallback")
+        return self.real_fallback(search_request, user, index=index)
+
+
+@pytest.fixture
+def elasticsearch_must_answer(monkeypatch):
+    """Fail the test if the portal's search answers from the database fallback: a test that claims what
+    Elasticsearch does must not pass because Elasticsearch was never asked. Returns the tripwire."""
+    import search.views
+
+    tripwire = FallbackTripwire(search.views.fallback_search)
+    monkeypatch.setattr(search.views, "fallback_search", tripwire)
+    return tripwire
+
+
+@pytest.fixture
+def search_index(db, elasticsearch_must_answer):
+    """The portal's own faceted-search indices, empty for this test (database rollbacks leave entries behind);
+    every search in the test must be answered by Elasticsearch."""
+    empty_portal_indices()
 
 
 def sync_search_index():
@@ -69,8 +130,64 @@ def sync_search_index():
 
 
 @pytest.fixture
-def demo_content(db):
+def search_outage(db, settings):
+    """Elasticsearch unreachable for the portal's search: its URL points at a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free now, and nothing will listen there
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    return settings.ELASTICSEARCH_URL
+
+
+@pytest.fixture
+def slow_elasticsearch(db, settings):
+    """Elasticsearch slower than SEARCH_TIMEOUT: a server that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    held, stop = [], threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])  # keep it open, say nothing
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{server.getsockname()[1]}"
+    settings.SEARCH_TIMEOUT = 0.5
+    yield settings.ELASTICSEARCH_URL
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+# -- demo content ----------------------------------------------------------------------------------------------------
+def load_demo_content():
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo content, for a test that changes it."""
+    load_demo_content()
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content, loaded and indexed once for a module of tests that only read it: inside a transaction
+    rolled back at the module's end, each test running in a savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        empty_portal_indices()
+        load_demo_content()
+        sync_search_index()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

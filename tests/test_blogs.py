@@ -4,15 +4,14 @@ import feedparser
 import pytest
 
 from tests.factories import make_blog_post, make_community, make_user
+from tests.helpers import ensure_site, live_parts, subclasses
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def blogs():
-    from home.demo import ensure_home, ensure_root
-
-    ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    ensure_site()
     author = make_user("writer", first_name="Wren", last_name="Writer")
     open_community = make_community("Search champions", members=[author])
     private = make_community("Leadership circle", members_only=True, members=[author])
@@ -115,26 +114,6 @@ FEED_XSS = [
 FEED_URLS = ("/feeds/", "/feeds/atom/", "{blog}feed/rss/", "{blog}feed/atom/")
 
 
-def live_parts(html: str) -> list[str]:
-    """What would run if a feed reader rendered `html`: script elements, on* handlers, javascript: URLs."""
-    from html.parser import HTMLParser
-
-    found = []
-
-    class Collector(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag in ("script", "iframe"):
-                found.append(tag)
-            for name, value in attrs:
-                if name.startswith("on"):
-                    found.append(f"{tag}[{name}]")
-                if value and value.strip().lower().replace("\x00", "").startswith(("javascript:", "data:")):
-                    found.append(f"{tag}[{name}={value}]")
-
-    Collector().feed(html or "")
-    return found
-
-
 def parsed_entries(client, blog):
     """Every entry of every feed, parsed without feedparser's own sanitiser (a reader may have none)."""
     entries = []
@@ -222,11 +201,6 @@ def test_every_feed_uses_the_cleaning_generator():
 
     import communities.blog  # noqa: F401 - every feed the portal defines is imported by now
     from portal.feeds import PortalFeed, SafeFeedGenerator
-
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
 
     ours = [feed for feed in subclasses(Feed) if not feed.__module__.startswith("django.")]
     assert ours and all(issubclass(feed, PortalFeed) for feed in ours), ours

@@ -1,6 +1,7 @@
 """The embedded Elasticsearch manager, against a real server of its own (not the one the suite searches)."""
 
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -65,7 +66,7 @@ def process_uid(pid: int) -> int:
 
 
 @pytest.mark.slow
-def test_start_status_reuse_and_stop_a_real_server(manager):
+def test_start_status_reuse_and_stop_a_real_server(manager, settings, monkeypatch):
     status = manager.start()
     assert status.running and status.version == ES_VERSION and status.health in ("yellow", "green")
     assert status.url.startswith("http://127.0.0.1:") and int(status.url.rsplit(":", 1)[1]) >= 9250
@@ -82,11 +83,22 @@ def test_start_status_reuse_and_stop_a_real_server(manager):
     # A second start reuses the running server.
     again = manager.start()
     assert again.pid == status.pid
-    assert manager.stop() is True
+    # `manage.py elasticsearch status` and `stop` on that server (the command finds it by its run folder).
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    settings.ELASTICSEARCH_RUN_DIR, settings.ELASTICSEARCH_PORT = manager.run_dir, None
+    out = io.StringIO()
+    call_command("elasticsearch", "status", stdout=out)
+    assert f"runs at {status.url} (pid {status.pid})" in out.getvalue()
+    call_command("elasticsearch", "stop", stdout=out)
+    assert "Stopped the embedded Elasticsearch." in out.getvalue()
     assert not manager.status().running
     assert not manager.pid_file.exists()
     assert http_get_json(status.url, timeout=1) is None
-    assert manager.stop() is False  # nothing left to stop
+    with pytest.raises(SystemExit) as stopped:
+        call_command("elasticsearch", "status", stdout=io.StringIO())
+    assert stopped.value.code == 3  # scripts can tell
+    call_command("elasticsearch", "stop", stdout=out)
+    assert out.getvalue().endswith("The embedded Elasticsearch was not running.\n")  # nothing left to stop
 
 
 def test_a_port_taken_by_something_else_is_a_clear_error(tmp_path, web_server_on_a_port):

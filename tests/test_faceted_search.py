@@ -5,7 +5,7 @@ import datetime
 import uuid
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from django.db import transaction
@@ -19,15 +19,14 @@ from search.documents import alias
 from search.models import IndexOutbox, ZeroResultQuery
 from tests.conftest import elasticsearch_client, refresh_search_index, sync_search_index
 from tests.factories import make_article, make_audience, make_community, make_library, make_topic, make_user
+from tests.helpers import api, client_for, ensure_site, examples, titles
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def home():
-    from home.demo import ensure_home, ensure_root
-
-    return ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    return ensure_site()
 
 
 @pytest.fixture
@@ -55,16 +54,6 @@ def indexed_keys(index="content"):
     refresh_search_index()
     response = elasticsearch_client().search(index=alias(index), body={"size": 1000, "_source": False})
     return {hit["_id"] for hit in response["hits"]["hits"]}
-
-
-def api(client=None, **params):
-    response = (client or Client()).get("/api/search/", params)
-    assert response.status_code == 200
-    return response.json()
-
-
-def titles(data):
-    return [result["title"] for result in data["results"]]
 
 
 # -- what is indexed ---------------------------------------------------------------------------------------------
@@ -157,6 +146,94 @@ def test_making_a_section_private_reindexes_its_whole_subtree(search_index, home
     assert f"page:{article.pk}" not in indexed_keys()  # password-protected pages are never indexed
 
 
+def test_moving_a_community_under_a_restricted_section_reindexes_its_discussions(search_index, home):
+    from communities.models import Membership
+
+    community = make_community("Archive circle")
+    author = make_user("poster")
+    Membership.objects.create(community=community, user=author)
+    thread = Thread.objects.create(community=community, author=author, title="Minutes of the quokka group", body="x")
+    staff_area = StandardPage(title="Staff area", slug="staff")
+    home.add_child(instance=staff_area)
+    staff_area.save_revision().publish()
+    PageViewRestriction.objects.create(page=staff_area, restriction_type=PageViewRestriction.LOGIN)
+    sync_search_index()
+    assert titles(api(q="quokka group")) == ["Minutes of the quokka group"]
+    community.move(staff_area, pos="last-child")  # the thread itself is not saved: only its community moved
+    sync_search_index()
+    assert titles(api(q="quokka group")) == []
+    source = elasticsearch_client().get(index=alias("content"), id=f"communities.thread:{thread.pk}")["_source"]
+    assert source["readers"] == ["login"] and source["url"].startswith("/staff/archive-circle/")
+    assert titles(api(client_for(make_user("reader")), q="quokka group")) == ["Minutes of the quokka group"]
+
+
+def test_the_search_worker_applies_queued_work_and_waits_out_an_outage(
+    transactional_db, search_index, library, settings
+):
+    import io
+
+    from django.core.management import call_command
+
+    settings.SEARCH_DRAIN_ON_COMMIT = False  # the worker's job, here
+    make_article(library, "Exit interview checklist")
+    assert IndexOutbox.objects.pending().exists()
+    out = io.StringIO()
+    call_command("search_worker", "--once", stdout=out)
+    assert "Indexed" in out.getvalue() and not IndexOutbox.objects.pending().exists()
+    refresh_search_index()
+    assert titles(api(q="exit interview")) == ["Exit interview checklist"]
+
+    real_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    make_article(library, "Stay interview guide")
+    errors = io.StringIO()
+    call_command("search_worker", "--once", stdout=io.StringIO(), stderr=errors)
+    assert "Elasticsearch unavailable" in errors.getvalue()
+    pending = IndexOutbox.objects.pending().get()
+    assert pending.attempts == 1  # kept, and counted
+    settings.ELASTICSEARCH_URL = real_url
+    call_command("search_worker", "--once", stdout=io.StringIO())
+    refresh_search_index()
+    assert not IndexOutbox.objects.pending().exists()
+    assert titles(api(q="stay interview")) == ["Stay interview guide"]
+
+
+def test_a_new_type_joins_search_by_implementing_the_protocol(search_index, monkeypatch):
+    """A model the search app has never heard of: two protocol methods and register() make it searchable, kept
+    in sync on save, rebuilt, and found by the database fallback too."""
+    from taggit.models import Tag
+
+    from portal.searchable import PUBLIC, SearchDocument, register, search_key, searchable_types
+    from search.indexing import rebuild
+
+    def search_document(tag):
+        return SearchDocument(
+            key=search_key(tag), index="content", kind="Glossary term", title=tag.name, url=f"/tags/{tag.slug}/",
+            readers=[PUBLIC], summary=f"The term {tag.name}",
+        )  # fmt: skip
+
+    monkeypatch.setattr(Tag, "search_document", search_document, raising=False)
+    monkeypatch.setattr(Tag, "search_visible_to", lambda tag, user: True, raising=False)
+    register(Tag, title_field="name", queryset=Tag.objects.all)
+    try:
+        tag = Tag.objects.create(name="Quokka method", slug="quokka-method")
+        sync_search_index()
+        data = api(q="quokka")
+        assert titles(data) == ["Quokka method"] and facet(data, "type") == {"Glossary term": 1}
+        tag.name = "Quokka technique"
+        tag.save()
+        sync_search_index()
+        assert titles(api(q="quokka")) == ["Quokka technique"]
+        rebuild()
+        refresh_search_index()
+        assert titles(api(q="quokka technique")) == ["Quokka technique"]
+        settings_url = "http://127.0.0.1:9"
+        monkeypatch.setattr("django.conf.settings.ELASTICSEARCH_URL", settings_url)
+        assert titles(api(q="quokka")) == ["Quokka technique"]  # the database fallback, by its title field
+    finally:
+        searchable_types.pop("taggit.tag", None)
+
+
 def test_discussion_moderation_and_edits_reach_the_index(search_index, home):
     fay, mo = make_user("fay"), make_user("mo")
     community = make_community("Peer assist", facilitators=[fay], members=[mo])
@@ -191,6 +268,50 @@ def test_profiles_and_memberships_update_the_people_index(search_index, home, ta
     assert source["department"] == "HR" and str(taxonomy["strategy"].pk) in source["topics"]
     html = Client().get("/search/people/", {"q": "who knows about facilitation?"}).content.decode()
     assert "Ana Ruiz" in html and "Department" in html
+
+
+def test_people_search_facets_count_people_by_expertise_community_and_department(search_index, home, taxonomy):
+    from search.query import FacetedSearch
+
+    t = taxonomy
+    people = {}
+    for username, department, topics in (
+        ("ana", "HR", [t["facilitation"]]),
+        ("ben", "IT", [t["search"]]),
+        ("cy", "HR", [t["online"]]),
+        ("dee", "Legal", []),
+    ):
+        user = make_user(username, first_name=username.title(), last_name="Tester")
+        user.profile.department = department
+        user.profile.expertise.set(topics)
+        user.profile.save()  # as the profile form does: the change is queued when the profile is saved
+        people[username] = user
+    make_community("Search champions", members=[people["ana"], people["ben"]])
+    make_community("Secret circle", members_only=True, members=[people["cy"]])
+    sync_search_index()
+
+    def people_search(**params):
+        results = Client().get("/search/people/", params).context["results"]
+        assert not results.limited
+        facets = {f.name: {v.value: v.count for v in FacetedSearch.flatten(f.values)} for f in results.facets}
+        return facets, sorted(hit.obj.user.username for hit in results.hits)
+
+    facets, found = people_search()
+    assert found == ["ana", "ben", "cy", "dee", "root-admin"]
+    assert facets["department"] == {"HR": 2, "IT": 1, "Legal": 1}
+    assert facets["topic"] == {
+        "knowledge-strategy": 2,
+        "facilitation": 2,
+        "online-facilitation": 1,
+        "enterprise-search": 1,
+    }
+    assert facets["community"] == {"Search champions": 2}  # a members-only community is nobody's business here
+    facets, found = people_search(department="HR")
+    assert found == ["ana", "cy"]
+    assert facets["department"] == {"HR": 2, "IT": 1, "Legal": 1}  # a facet keeps its own counts
+    assert facets["topic"] == {"knowledge-strategy": 2, "facilitation": 2, "online-facilitation": 1}
+    facets, found = people_search(q="who knows about facilitation?", topic="online-facilitation")
+    assert found == ["cy"]
 
 
 def test_a_stale_hit_is_dropped_from_the_page_at_once_and_repaired(search_index, library):
@@ -397,10 +518,24 @@ def test_editors_pick_comes_first_for_its_query(client, catalogue, library):
     assert "Recommended" in html
 
 
-def test_sort_by_newest_and_pagination(catalogue):
-    newest = api(sort="newest")
-    assert newest["sort"] == "newest" and newest["pages"] == 1
-    assert api(page="99999")["page"] == 1 and api(page="-3")["page"] == 1 and api(page="abc")["page"] == 1
+def test_sort_by_newest_and_pagination(search_index, library):
+    base = datetime.date(2025, 1, 1)
+    for number in range(23):  # published a day apart, in an order unlike their titles
+        day = base + datetime.timedelta(days=(number * 7) % 23)
+        make_article(library, f"Retention note {number:02d}", published=day)
+    sync_search_index()
+    truth = [
+        page.title
+        for page in ReferenceArticlePage.objects.live().order_by("-last_published_at", "-pk")
+        if page.title.startswith("Retention note")
+    ]
+    pages = [api(q="retention note", sort="newest", page=str(number)) for number in (1, 2, 3)]
+    assert [data["page"] for data in pages] == [1, 2, 3] and pages[0]["pages"] == 3 and pages[0]["total"] == 23
+    assert [title for data in pages for title in titles(data)] == truth  # newest first, across the pages
+    assert titles(api(q="retention note", sort="newest", page="99999")) == truth[20:]  # past the end: the last page
+    assert api(q="retention note", page="-3")["page"] == 1 and api(q="retention note", page="abc")["page"] == 1
+    by_relevance = api(q="retention note 07")
+    assert by_relevance["sort"] == "relevance" and titles(by_relevance)[0] == "Retention note 07"
 
 
 def test_autocomplete_suggests_titles_and_people(catalogue):
@@ -418,8 +553,7 @@ def test_unknown_filters_are_ignored_with_a_note(catalogue):
 
 
 # -- resilience ----------------------------------------------------------------------------------------------------
-def test_search_falls_back_to_the_database_when_elasticsearch_is_unreachable(client, catalogue, settings):
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+def test_search_falls_back_to_the_database_when_elasticsearch_is_unreachable(client, catalogue, search_outage):
     response = client.get("/search/", {"q": "facilitation"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -437,7 +571,7 @@ ODD_TEXT = st.one_of(
 PARAM_NAMES = st.sampled_from(["topic", "audience", "tag", "type", "year", "trust", "stage", "community", "bogus"])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60))
 @given(
     text=ODD_TEXT,
     filters=st.lists(st.tuples(PARAM_NAMES, st.text(max_size=40)), max_size=4),

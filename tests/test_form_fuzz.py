@@ -3,7 +3,7 @@ digits, NUL bytes and very long strings, as its own user would send them; the an
 redirect with a message or a 4xx, never a server error. The suite runs this on SQLite and on PostgreSQL."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from django.test import Client
@@ -19,6 +19,7 @@ from tests.factories import (
     make_user,
     make_wiki_page,
 )
+from tests.helpers import client_for, ensure_site, examples, subclasses
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +58,8 @@ VALUES = st.one_of(
 @pytest.fixture
 def world(settings):
     """A community with a thread, a reply, a blog and a wiki page; a module with a quiz; the library."""
-    from home.demo import ensure_home, ensure_root
-
     settings.COMMUNITY_POSTS_PER_MINUTE = 10**6  # the fuzz posts a lot; the limit has its own tests
-    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    home = ensure_site()
     library = make_library(home)
     topic = make_topic("Facilitation")
     make_article(library, "Running a knowledge café", topics=[topic])
@@ -130,19 +129,10 @@ def world(settings):
 
 
 def clients(world) -> dict:
-    signed_in = {}
-    for name, user in world["users"].items():
-        signed_in[name] = Client()
-        if user is not None:
-            signed_in[name].force_login(user)
-    return signed_in
+    return {name: client_for(user) for name, user in world["users"].items()}
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(max_examples=examples(150))
 @given(data=st.data())
 def test_no_form_or_filter_answers_a_server_error(world, data):
     method, url, fields, who = data.draw(st.sampled_from(world["forms"]), label="form")
@@ -223,11 +213,6 @@ def test_every_front_end_model_form_bounds_its_relations():
     import communities.forms  # noqa: F401 - load every form module
     import portal.people.forms  # noqa: F401
     from portal.ids import ModelChoiceField, PortalModelForm
-
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
 
     ours = [
         form

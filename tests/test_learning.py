@@ -9,16 +9,15 @@ from django.test import Client
 
 from learning.models import Enrolment, LessonCompletion, LessonPage, QuizAttempt
 from learning.quiz import questions_of
-from tests.factories import make_module, make_path, make_user
+from tests.factories import make_audience, make_module, make_path, make_topic, make_user
+from tests.helpers import ensure_site
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course():
-    from home.demo import ensure_home, ensure_root
-
-    ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    ensure_site()
     first = make_module("Running AARs")
     second = make_module("Peer assists", lessons=2, quiz_in_last=False)
     path = make_path("KM champion: pilot stage", [first, second])
@@ -123,9 +122,7 @@ def test_huge_quiz_payloads_and_unknown_quizzes_are_refused(course):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_same_lesson_completed_twice_at_once_leaves_one_record():
-    from home.demo import ensure_home, ensure_root
-
-    ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    ensure_site()
     module = make_module("Concurrency", lessons=1, quiz_in_last=False)
     learner = make_user("twin")
     lesson = module.lessons().first()
@@ -199,10 +196,34 @@ def test_my_learning_runs_a_constant_number_of_queries(course, django_assert_max
         client.get("/me/learning/")
 
 
-def test_catalogue_filters_and_bad_values(course, client):
-    assert client.get("/learning/", {"duration": "short"}).status_code == 200
+def test_catalogue_filters_list_exactly_the_matching_modules(course, client):
+    from learning.models import DURATIONS, ModulePage
+
+    topic, audience = make_topic("Storytelling"), make_audience("Managers")
+    facts = {"Running AARs": (20, "pilot", [topic], [audience]), "Peer assists": (45, "rollout", [], [])}
+    make_module("Knowledge audits", lessons=1, quiz_in_last=False)
+    facts["Knowledge audits"] = (120, "investigation", [topic], [])
+    for module in ModulePage.objects.all():
+        minutes, stage, topics, audiences = facts[module.title]
+        module.estimated_minutes, module.stage, module.topics, module.audiences = minutes, stage, topics, audiences
+        module.save_revision().publish()
+
+    def listed(**params):
+        response = client.get("/learning/", params)
+        assert response.status_code == 200
+        return sorted(module.title for module in response.context["modules"])
+
+    for key, (low, high, _) in DURATIONS.items():
+        assert listed(duration=key) == sorted(t for t, fact in facts.items() if low <= fact[0] <= high), key
+    assert listed(stage="pilot") == ["Running AARs"]
+    assert listed(topic=topic.slug) == ["Knowledge audits", "Running AARs"]
+    assert listed(audience=audience.slug) == ["Running AARs"]
+    assert listed(topic=topic.slug, duration="long") == ["Knowledge audits"]
+    assert listed() == sorted(facts)
+    # Unknown values are ignored with a note, and the listing stays whole.
     response = client.get("/learning/", {"duration": "forever", "stage": "zzz", "page": "-2"})
-    assert response.status_code == 200 and "No such duration" in response.content.decode()
+    assert "No such duration" in response.content.decode() and "No such stage" in response.content.decode()
+    assert sorted(module.title for module in response.context["modules"]) == sorted(facts)
 
 
 def test_quiz_answers_are_stored_as_json(course):
@@ -228,3 +249,54 @@ def test_catalogue_runs_a_constant_number_of_queries(course, client, django_asse
     connection.queries_log.clear()
     with django_assert_max_num_queries(baseline):
         client.get("/learning/")
+
+
+def test_lessons_show_screencasts_with_transcripts_and_documents(course, client):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="AAR template", file=ContentFile(b"%PDF-1.4 template", "aar-template.pdf")
+    )
+    video = get_document_model().objects.create(title="Demo video", file=ContentFile(b"\x00\x00", "demo.mp4"))
+    lesson = course["second"].lessons().first()
+    transcript = "First, intent.\nThen facts."
+    lesson.body = [
+        ("screencast", {"title": "Running the review", "video_document": video, "transcript": transcript}),
+        (
+            "screencast",
+            {"title": "From the platform", "video_url": "https://v.example.org/w/42", "transcript": "Hi"},
+        ),
+        ("document", {"document": document, "title": ""}),
+    ]
+    lesson.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    assert f'<video controls preload="metadata" src="{video.url}"></video>' in html
+    assert '<a href="https://v.example.org/w/42">Watch “From the platform”</a>' in html  # not a video file
+    assert "<summary>Transcript</summary><p>First, intent.<br>Then facts.</p>" in html
+    assert f'href="{document.url}"' in html and "AAR template" in html
+    assert client.get(document.url).status_code == 200  # the public library's documents download
+    # The transcript is searchable text; the lesson page is what a search finds.
+    assert "First, intent." in lesson.search_body()
+
+
+def test_a_completed_module_keeps_its_completion_date_when_a_lesson_is_added(course):
+    from learning.models import LessonPage
+
+    module, learner, client = course["second"], course["learner"], course["client"]
+    for lesson in module.lessons():
+        client.post(lesson.url + "complete/")
+    enrolment = Enrolment.objects.get(user=learner, module=module)
+    completed_at = enrolment.completed_at
+    assert completed_at is not None and module.progress_for(learner).percent == 100
+    extra = LessonPage(title="A new lesson", slug="new-lesson", body=[("paragraph", "<p>New.</p>")])
+    module.add_child(instance=extra)
+    extra.save_revision().publish()
+    progress = module.progress_for(learner)
+    assert (progress.done, progress.total, progress.percent) == (2, 3, 67)  # the rule counts live lessons now
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at == completed_at and progress.completed_at == completed_at  # kept, as promised
+    client.post(extra.url + "complete/")
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at == completed_at  # completing again does not move the date

@@ -1,47 +1,36 @@
 """Images members add to discussions, blog posts and wiki pages: checked uploads stored in the community's own
 collection, shown only inside that community, and refused with a clear message that loses nothing."""
 
-import io
 import uuid
 
 import pytest
-from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from communities.models import BlogPostPage, Reply, Thread, WikiPage
 from tests.factories import make_blog_post, make_community, make_user, make_wiki_page
+from tests.helpers import client_for as as_user
+from tests.helpers import ensure_site, png_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 def png(size=(48, 32), name="chart.png"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (200, 90, 30)).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), "image/png")
+    return SimpleUploadedFile(name, png_bytes(size, (200, 90, 30)), "image/png")
 
 
 @pytest.fixture
 def site():
-    from home.demo import ensure_home, ensure_root
-
-    ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    ensure_site()
     fay, mo, esi, olu = make_user("fay"), make_user("mo"), make_user("esi"), make_user("olu")
     private = make_community("Leadership circle", members_only=True, facilitators=[fay], members=[mo, esi])
     other = make_community("Other circle", members_only=True, facilitators=[olu])
     for number in range(2):  # Esi has posted before, so her posts publish directly
         Thread.objects.create(community=private, author=esi, title=f"Old {number}", body="x")
     return {"private": private, "other": other, "fay": fay, "mo": mo, "esi": esi, "olu": olu}
-
-
-def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def ask(client, community, image, description="Adoption by month", title="Is this curve normal?"):

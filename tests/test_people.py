@@ -1,22 +1,15 @@
 """Profiles, the people directory and safe avatar uploads."""
 
-import io
-
 import pytest
-from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.people.models import Profile
+from portal.taxonomy.models import Topic
 from tests.factories import make_topic, make_user
+from tests.helpers import png_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def png_bytes(size=(40, 40)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (30, 90, 200)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -122,3 +115,21 @@ def test_a_decompression_bomb_is_refused(client, people, settings):
 
 def test_editing_a_profile_needs_a_login(client):
     assert client.get("/me/profile/").status_code == 302
+
+
+def test_expertise_chosen_on_the_profile_form_is_saved_and_reaches_the_people_index(client, people, search_index):
+    from tests.conftest import sync_search_index
+
+    search = Topic.objects.get(slug="search")
+    response = edit(client, people["cy"], expertise=[people["facilitation"].pk, search.pk])
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=people["cy"])
+    assert {topic.slug for topic in profile.expertise.all()} == {"facilitation", "search"}
+    response = edit(client, people["cy"], expertise=[search.pk], ask_me_about="taxonomies, search logs")
+    profile = Profile.objects.get(user=people["cy"])
+    assert [topic.slug for topic in profile.expertise.all()] == ["search"]
+    assert sorted(tag.name for tag in profile.ask_me_about.all()) == ["search logs", "taxonomies"]
+    edit(client, people["cy"], expertise=[people["facilitation"].pk])
+    sync_search_index()
+    html = client.get("/search/people/", {"topic": "facilitation"}).content.decode()
+    assert "Cy Tan" in html

@@ -7,18 +7,22 @@ import datetime
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
 from communities.models import Membership, Post, Thread
 from home.models import StandardPage
+from portal.searchable import search_key
+from search.indexing import queue
 from tests.conftest import sync_search_index
 from tests.factories import make_article, make_audience, make_community, make_library, make_topic, make_user
+from tests.helpers import client_for, ensure_site, examples
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +34,12 @@ SECRET_WORDS = {
     "threads": ["kookaburra", "pangolin"],
 }
 DRAFT_WORD = "nightjar"
-HYPOTHESIS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
 
 
 @pytest.fixture
 def world(search_index):
     """Sections under every kind of restriction, a private and a public community, and five readers."""
-    from home.demo import ensure_home, ensure_root
-
-    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    home = ensure_site()
     staff = Group.objects.create(name="Zebra staff")
     readers = {
         "anonymous": None,
@@ -97,13 +98,6 @@ def restrict(section, kind, staff):
         restriction.groups.set([staff])
     elif kind == "password":
         PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.PASSWORD, password="pw")
-
-
-def client_for(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def can_open(client, url) -> bool:
@@ -176,7 +170,7 @@ STATES = {
 READERS = st.sampled_from(["anonymous", "outsider", "member", "staff", "superuser"])
 
 
-@settings(max_examples=200, **HYPOTHESIS)
+@settings(max_examples=examples(100))
 @given(reader=READERS, **STATES)
 def test_search_never_shows_what_the_reader_cannot_open(
     world, reader, restrictions, live, statuses, members_only, outsider_membership
@@ -222,7 +216,7 @@ def responses_about(client, word) -> dict[str, str]:
     }
 
 
-@settings(max_examples=15, **HYPOTHESIS)
+@settings(max_examples=examples(10))
 @given(**STATES)
 def test_no_search_response_holds_a_word_of_what_the_reader_cannot_open(
     world, restrictions, live, statuses, members_only, outsider_membership
@@ -244,12 +238,13 @@ def test_no_search_response_holds_a_word_of_what_the_reader_cannot_open(
 
 
 # -- facet counts equal the database's truth ---------------------------------------------------------------------
+FACETS = ("topic", "audience", "stage", "tag", "trust", "type", "community", "year")
+
+
 @pytest.fixture
 def dataset(search_index):
     """Forty articles spread over a topic tree, audiences, stages, tags and review dates, by a fixed recipe."""
-    from home.demo import ensure_home, ensure_root
-
-    home = ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    home = ensure_site()
     library = make_library(home)
     roots = [make_topic(name) for name in ("Strategy", "Communities", "Search")]
     children = [make_topic(f"{root.name} {n}", root) for root in roots for n in (1, 2)]
@@ -268,27 +263,64 @@ def dataset(search_index):
             stage=stages[number % 4],
             tags=[tags[number % 3]] if number % 5 else [],
             review_by=today + datetime.timedelta(days=(-30 if number % 6 == 0 else 200)),
+            published=datetime.date(2024 + number % 3, 3, 1),
         )
+    # Discussions in two open communities and one members-only one (which anonymous readers never count).
+    author = make_user("poster")
+    communities = [
+        make_community("Alpha forum"),
+        make_community("Beta forum"),
+        make_community("Hidden", members_only=True),
+    ]
+    for number in range(9):
+        community = communities[number % 3]
+        Membership.objects.get_or_create(community=community, user=author)
+        thread = Thread.objects.create(community=community, author=author, title=f"Thread {number}", body="x")
+        created = timezone.make_aware(datetime.datetime(2025 + number % 2, 5, 1))
+        Thread.objects.filter(pk=thread.pk).update(created_at=created)
+    queue([search_key(thread) for thread in Thread.objects.all()])  # the dates were set without a save
     sync_search_index()
-    return {"topics": topics, "audiences": audiences, "stages": stages[1:], "tags": tags}
+    return {
+        "topics": topics,
+        "audiences": audiences,
+        "stages": stages[1:],
+        "tags": tags,
+        "types": ["Reference article", "Discussion", "Community"],
+        "communities": ["Alpha forum", "Beta forum", "Hidden"],
+        "years": ["2024", "2025", "2026"],
+    }
 
 
 def truth(selections):
     """Counts per facet value computed from the database alone (treebeard ancestors, the trust rule)."""
+    from communities.models import CommunityPage
     from home.models import ReferenceArticlePage
 
-    rows = []
-    for article in ReferenceArticlePage.objects.live():
+    def classified(page, kind, community=""):
         topic_slugs = set()
-        for topic in article.topics.all():
+        for topic in page.topics.all():
             topic_slugs |= {ancestor.slug for ancestor in topic.get_ancestors()} | {topic.slug}
+        return {
+            "topic": topic_slugs,
+            "audience": {audience.slug for audience in page.audiences.all()},
+            "stage": {page.stage} if page.stage else set(),
+            "tag": {tag.name for tag in page.tags.all()},
+            "trust": {page.trust_status().code},
+            "type": {kind},
+            "community": {community} if community else set(),
+            "year": {str(page.first_published_at.year)},
+        }
+
+    rows = [classified(article, "Reference article") for article in ReferenceArticlePage.objects.live()]
+    rows += [classified(c, "Community", c.title) for c in CommunityPage.objects.live().public()]
+    for thread in Thread.objects.filter(status=Post.Status.PUBLISHED, community__members_only=False):
         rows.append(
             {
-                "topic": topic_slugs,
-                "audience": {audience.slug for audience in article.audiences.all()},
-                "stage": {article.stage} if article.stage else set(),
-                "tag": {tag.name for tag in article.tags.all()},
-                "trust": {article.trust_status().code},
+                **{name: set() for name in ("topic", "audience", "stage", "tag")},
+                "trust": {"community"},
+                "type": {"Discussion"},
+                "community": {thread.community.title},
+                "year": {str(thread.created_at.year)},
             }
         )
 
@@ -297,7 +329,7 @@ def truth(selections):
 
     total = sum(1 for row in rows if matches(row))
     counts = {}
-    for name in ("topic", "audience", "stage", "tag", "trust"):
+    for name in FACETS:
         counts[name] = {}
         for row in rows:
             if matches(row, except_facet=name):
@@ -306,7 +338,7 @@ def truth(selections):
     return total, counts
 
 
-@settings(max_examples=40, **HYPOTHESIS)
+@settings(max_examples=examples(40))
 @given(data=st.data())
 def test_facet_counts_equal_the_database_truth(dataset, data):
     selections = {}
@@ -315,7 +347,10 @@ def test_facet_counts_equal_the_database_truth(dataset, data):
         ("audience", [audience.slug for audience in dataset["audiences"]]),
         ("stage", dataset["stages"]),
         ("tag", dataset["tags"]),
-        ("trust", ["current", "due"]),
+        ("trust", ["current", "due", "community"]),
+        ("type", dataset["types"]),
+        ("community", dataset["communities"]),
+        ("year", dataset["years"]),
     ):
         chosen = data.draw(st.lists(st.sampled_from(options), max_size=2, unique=True), label=name)
         if chosen:

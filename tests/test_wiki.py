@@ -10,6 +10,8 @@ from wagtail.models import WorkflowState
 
 from communities.models import WikiPage
 from tests.factories import make_community, make_user, make_wiki_page
+from tests.helpers import client_for as as_user
+from tests.helpers import ensure_site
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +20,11 @@ FIRST = "## Running the session\n\nInvite six to eight people.\n\n- Share the pr
 
 @pytest.fixture
 def wiki():
-    from home.demo import ensure_home, ensure_root
-
-    ensure_home(ensure_root(), make_user("root-admin", is_superuser=True))
+    ensure_site()
     fay, mo, olu = make_user("fay"), make_user("mo"), make_user("olu")
     community = make_community("Peer assist practitioners", facilitators=[fay], members=[mo])
     page = make_wiki_page(community, "Peer assist guide", FIRST, author=fay)
     return {"community": community, "page": page, "fay": fay, "mo": mo, "olu": olu}
-
-
-def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def member_edit(client, page, body, note="Added a step"):

@@ -36,6 +36,7 @@ class ContentDueForReviewView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     list_export = ["title", "review_by", "review_state", "owner_name", "owner_email", "full_url"]
     export_headings = {
+        "title": "Title",
         "review_by": "Review by",
         "review_state": "State",
         "owner_name": "Owner",

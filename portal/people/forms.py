@@ -46,6 +46,7 @@ class ProfileForm(PortalModelForm):
             profile.avatar = get_image_model().objects.create(
                 title=f"Photo of {profile.name}", file=upload, uploaded_by_user=profile.user
             )
-        profile.save()
+        # Expertise and "ask me about" are modelcluster relations: set on the instance, written by its save().
         self.save_m2m()
+        profile.save()
         return profile

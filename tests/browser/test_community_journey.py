@@ -1,37 +1,23 @@
 """A new member joins a community and asks a question; the facilitator approves it; another member answers; the
 asker accepts the answer; the follower gets one email."""
 
-import io
 import re
 
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from django.core import mail
 
 from communities.models import Membership, Thread
+from tests.browser.conftest import log_in
 from tests.factories import make_community, make_user
+from tests.helpers import png_bytes
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def png_bytes():
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 60), (240, 200, 40)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def log_in(page, portal, username, password="pw"):
-    page.context.clear_cookies()
-    page.goto(portal + "/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
-
-
-def test_join_ask_approve_answer_accept(page, portal, screenshot):
+def test_join_ask_approve_answer_accept(page, live_site, screenshot):
+    portal = live_site
     facilitator = make_user("fiona", first_name="Fiona", last_name="Facilitator")
     answerer = make_user("ade", first_name="Ade", last_name="Answerer")
     make_user("newbie", first_name="Nina", last_name="Newcomer")
@@ -47,7 +33,7 @@ def test_join_ask_approve_answer_accept(page, portal, screenshot):
     page.get_by_label("Title").fill("How do we pick synonyms for the search index?")
     page.get_by_label("Body").fill("We keep getting **zero results** for *CoP*. Any advice?")
     page.get_by_label("Add an image").set_input_files(
-        files=[{"name": "log.png", "mimeType": "image/png", "buffer": png_bytes()}]
+        files=[{"name": "log.png", "mimeType": "image/png", "buffer": png_bytes((120, 60), (240, 200, 40))}]
     )
     page.get_by_label("Describe the image").fill("Zero-result queries last month")
     page.get_by_role("button", name="Post").click()

@@ -19,6 +19,12 @@ def test_home_search_and_admin_login(page, portal, screenshot):
     screenshot("home-1280")
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot("home-390")
+    # At phone width nothing scrolls sideways, and the search box and the page's heading are on screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(page.get_by_label("Search the portal").first).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    box = page.get_by_label("Search the portal").first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     page.set_viewport_size({"width": 1280, "height": 800})
 
     # Search from the header box: the query goes through the real Elasticsearch.

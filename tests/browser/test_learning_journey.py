@@ -4,13 +4,14 @@ certificate; My learning reflects each step."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_community_journey import log_in
+from tests.browser.conftest import log_in
 from tests.factories import make_module, make_path, make_user
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def test_enrol_learn_fail_retry_pass_certificate(page, portal, screenshot):
+def test_enrol_learn_fail_retry_pass_certificate(page, live_site, screenshot):
+    portal = live_site
     make_user("lara", first_name="Lara", last_name="Learner")
     module = make_module("After action reviews", lessons=2)
     path = make_path("KM champion: pilot", [module])

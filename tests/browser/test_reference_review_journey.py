@@ -8,17 +8,9 @@ from playwright.sync_api import expect
 
 from home.models import LibraryIndexPage, ReferenceArticlePage
 from portal.taxonomy.models import Topic
+from tests.browser.conftest import admin_log_in as log_in
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, portal, username):
-    page.context.clear_cookies()
-    page.goto(portal + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("portal-demo")
-    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def run_footer_action(page, name):
@@ -29,7 +21,8 @@ def run_footer_action(page, name):
     action.click()
 
 
-def test_author_submits_expert_and_editor_approve(page, portal, screenshot):
+def test_author_submits_expert_and_editor_approve(page, library_site, screenshot):
+    portal = library_site
     library = LibraryIndexPage.objects.get()
     topic = Topic.objects.get(slug="facilitation")
     page.goto(portal + "/topics/knowledge-strategy/")
@@ -72,7 +65,8 @@ def test_author_submits_expert_and_editor_approve(page, portal, screenshot):
     expect(page.get_by_role("link", name="Hosting a knowledge café")).to_be_visible()
 
 
-def test_expert_requests_changes_and_the_author_resubmits(page, portal, screenshot):
+def test_expert_requests_changes_and_the_author_resubmits(page, library_site, screenshot):
+    portal = library_site
     library = LibraryIndexPage.objects.get()
     log_in(page, portal, "author")
     page.goto(f"{portal}/admin/pages/add/home/referencearticlepage/{library.pk}/")

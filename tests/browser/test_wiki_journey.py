@@ -7,13 +7,14 @@ import pytest
 from playwright.sync_api import expect
 
 from communities.models import WikiPage
-from tests.browser.test_community_journey import log_in
+from tests.browser.conftest import log_in
 from tests.factories import make_community, make_user, make_wiki_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def test_member_edit_approved_then_visible_in_history_and_diff(page, portal, screenshot):
+def test_member_edit_approved_then_visible_in_history_and_diff(page, live_site, screenshot):
+    portal = live_site
     facilitator = make_user("fiona", first_name="Fiona", last_name="Facilitator")
     member = make_user("mel", first_name="Mel", last_name="Member")
     community = make_community("Peer assist practitioners", facilitators=[facilitator], members=[member])

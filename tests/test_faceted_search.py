@@ -492,6 +492,23 @@ def test_spelling_suggestions_come_from_the_given_texts_only():
     assert spelling_suggestion("zzzz", texts) == ""
 
 
+WORDS = st.text(alphabet="abcdefghijklmnop", min_size=1, max_size=12)
+
+
+@settings(max_examples=examples(200), deadline=datetime.timedelta(milliseconds=200))
+@given(query=st.lists(WORDS, min_size=1, max_size=6), texts=st.lists(st.lists(WORDS, max_size=300), max_size=10))
+def test_a_suggestion_holds_only_the_query_and_the_readers_own_words_and_is_quick(query, texts):
+    """Every word of a suggestion is a word of the query or of the texts it was given (what the reader may
+    open), never anything else; and working it out over ten results stays well inside a request's budget."""
+    from search.query import WORD, spelling_suggestion
+
+    suggestion = spelling_suggestion(" ".join(query), [" ".join(text) for text in texts])
+    allowed = {word.lower() for word in query} | {word.lower() for text in texts for word in text}
+    assert {word.lower() for word in WORD.findall(suggestion)} <= allowed
+    if suggestion:
+        assert suggestion.lower() != " ".join(query).lower()
+
+
 def test_hit_text_is_escaped(search_index, library):
     make_article(library, "<script>alert(1)</script> onboarding checklist", summary="An onboarding checklist")
     sync_search_index()

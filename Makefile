@@ -31,10 +31,12 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-es.txt
 chromium:
 	@scripts/ensure-chromium
 
+# Style and the architecture contracts of ../shared/DESIGN.md (import-linter, in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -42,8 +44,8 @@ format: install
 	$(VENV)/bin/djhtml templates
 
 check: install
-	$(PY) manage.py check
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 bench: install
 	$(PY) manage.py elasticsearch start

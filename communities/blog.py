@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.html import escape, format_html
+from django.utils.text import slugify
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -11,14 +13,18 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import find_available_slug
 from wagtail.fields import RichTextField
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from communities import blog_views
+from communities.discussions import Follow
 from communities.member_images import image_collection_ids
+from communities.policy import community_of
 from communities.text import LIBRARY_IMAGE, library_images_in, render_markdown
-from home.models import BasePage
 from portal.feeds import PortalFeed, SafeAtomFeed
+from portal.pages import BasePage
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 FEED_SIZE = 20
@@ -48,9 +54,16 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("write/", name="write")
     def write(self, request):
-        from communities.views import write_blog_post
+        return blog_views.write_blog_post(request, self)
 
-        return write_blog_post(request, self)
+    def community(self):
+        return community_of(self)
+
+    def rich_text_from_markdown(self, markdown_body: str) -> str:
+        return markdown_to_rich_text(markdown_body, self.community())
+
+    def add_member_post(self, user, title, summary, markdown_body, publish):
+        return BlogPostPage.draft_from_member(self, user, title, summary, markdown_body, publish)
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
@@ -88,30 +101,36 @@ class BlogPostPage(Classified, BasePage):
     class Meta:
         verbose_name = "blog post"
 
+    announced_on_first_publication = True  # communities.notifications: followers hear of it once
+
     def is_community_contribution(self) -> bool:
         return True
 
+    def posted_in(self):
+        return community_of(self)
+
     def search_community(self) -> str:
-        community = self.get_parent().get_parent()
+        community = self.posted_in()
         return community.title if community else ""
+
+    def notice(self) -> tuple[str, str]:
+        """The subject and path of the notification its first publication sends."""
+        return f"New blog post in {self.posted_in().title}: {self.title}", self.url
+
+    def follows(self):
+        """Who hears about it: the community's followers."""
+        return Follow.objects.filter(community=self.posted_in())
 
     @classmethod
     def draft_from_member(cls, blog, user, title, summary, markdown_body, publish):
         """A member's post from the front end: a new page saved as a revision, then published (trusted
         communities, facilitators) or sent to the community's review workflow."""
-        from django.utils import timezone
-        from django.utils.text import slugify
-
-        base = slugify(title)[:60] or "post"
-        slug, number = base, 1
-        while blog.get_children().filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
+        slug = find_available_slug(blog, slugify(title)[:60] or "post")
         post = cls(
             title=title,
             slug=slug,
             summary=summary,
-            body=markdown_to_rich_text(markdown_body, blog.get_parent().specific),
+            body=blog.rich_text_from_markdown(markdown_body),
             author=user,
             owner=user,
             date=timezone.localdate(),

@@ -2,8 +2,9 @@ import uuid
 
 from django import forms
 
+from communities.discussions import Reply, Thread
 from communities.member_images import MemberImageFormMixin
-from communities.models import Membership, Reply, Thread
+from communities.membership import Membership
 from portal.ids import ModelChoiceField, PortalModelForm
 
 

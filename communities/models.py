@@ -4,13 +4,9 @@ Membership drives two Django groups per community, created with the page: member
 community, through a Wagtail view restriction) and facilitators (who edit, publish and moderate inside the
 community's subtree through the Wagtail admin)."""
 
-import uuid
-
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -32,21 +28,15 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from communities.member_images import image_collection_ids
-from communities.text import render_markdown
-from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
-from home.models import BasePage
-from portal.searchable import page_visible_to
+from communities import views
+from communities.blog import BlogIndexPage, BlogPostPage, BlogPostTag
+from communities.discussions import Flag, Follow, Notification, Post, PostEdit, Reply, Thread
+from communities.membership import Membership, MembershipQuerySet
+from communities.policy import CommunityPolicy, policy_for
+from communities.wiki import WikiPage
+from portal.pages import BasePage
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
-from portal.taxonomy.trust import trust_status_for
-
-
-def views():
-    """The views module, imported late: it imports these models."""
-    from communities import views as module
-
-    return module
-
 
 FACILITATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
@@ -65,7 +55,11 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     @path("join/<slug:slug>/", name="join")
     def join_route(self, request, slug):
         """Outside any community's view restriction: where people ask to join a members-only community."""
-        return views().join_page(request, self, slug)
+        return views.join_page(request, self, slug)
+
+    def live_community(self, slug):
+        """The live community with this slug among this index's children, or None."""
+        return CommunityPage.objects.child_of(self).live().filter(slug=slug[:255]).first()
 
     def join_url(self, community):
         return self.url + self.reverse_subpage("join", args=[community.slug])
@@ -151,58 +145,58 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     # -- routes: member actions live below the community's URL, so its view restriction covers them ----------------
     @path("join/")
     def join_route(self, request):
-        return views().join(request, self)
+        return views.join(request, self)
 
     def join_url(self):
         return self.get_parent().specific.join_url(self)
 
     @path("leave/")
     def leave_route(self, request):
-        return views().leave(request, self)
+        return views.leave(request, self)
 
     @path("follow/")
     def follow_route(self, request):
-        return views().follow(request, self)
+        return views.follow(request, self)
 
     @path("members/")
     def members_route(self, request):
-        return views().members(request, self)
+        return views.members(request, self)
 
     @path("moderation/")
     def moderation_route(self, request):
-        return views().moderation_queue(request, self)
+        return views.moderation_queue(request, self)
 
     @path("discussions/")
     def discussions_route(self, request):
-        return views().discussions(request, self)
+        return views.discussions(request, self)
 
     @path("discussions/<id:thread_id>/", name="thread")
     def thread_route(self, request, thread_id):
-        return views().thread_detail(request, self, thread_id)
+        return views.thread_detail(request, self, thread_id)
 
     @path("discussions/<id:thread_id>/edit/")
     def edit_thread_route(self, request, thread_id):
-        return views().edit_post(request, self, thread_id)
+        return views.edit_post(request, self, thread_id)
 
     @path("discussions/<id:thread_id>/replies/<id:reply_id>/edit/")
     def edit_reply_route(self, request, thread_id, reply_id):
-        return views().edit_post(request, self, thread_id, reply_id)
+        return views.edit_post(request, self, thread_id, reply_id)
 
     @path("discussions/<id:thread_id>/accept/<id:reply_id>/")
     def accept_route(self, request, thread_id, reply_id):
-        return views().accept_answer(request, self, thread_id, reply_id)
+        return views.accept_answer(request, self, thread_id, reply_id)
 
     @path("discussions/<id:thread_id>/moderate/")
     def moderate_route(self, request, thread_id):
-        return views().moderate(request, self, thread_id)
+        return views.moderate(request, self, thread_id)
 
     @path("discussions/<id:thread_id>/flag/")
     def flag_route(self, request, thread_id):
-        return views().flag(request, self, thread_id)
+        return views.flag(request, self, thread_id)
 
     @path("discussions/<id:thread_id>/follow/")
     def follow_thread_route(self, request, thread_id):
-        return views().follow(request, self, thread_id)
+        return views.follow(request, self, thread_id)
 
     # -- set-up -------------------------------------------------------------------------------------------------
     def save(self, *args, **kwargs):
@@ -295,20 +289,18 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         }
 
     # -- membership ---------------------------------------------------------------------------------------------
+    def member_policy(self, user):
+        """What this person may do here (communities.policy decides; `policy` is the joining policy)."""
+        return CommunityPolicy(self, user)
+
     def membership_of(self, user):
-        if not user.is_authenticated:
-            return None
-        return self.memberships.filter(user=user).first()
+        return self.member_policy(user).membership
 
     def is_member(self, user) -> bool:
-        membership = self.membership_of(user)
-        return membership is not None and membership.is_active
+        return self.member_policy(user).is_member
 
     def is_facilitator(self, user) -> bool:
-        if user.is_authenticated and user.is_superuser:
-            return True
-        membership = self.membership_of(user)
-        return membership is not None and membership.is_active and membership.can_moderate
+        return self.member_policy(user).is_facilitator
 
     def join(self, user):
         """Join an open community at once, or ask to join a moderated one. Returns the membership."""
@@ -328,21 +320,18 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         return self.memberships.filter(status=Membership.Status.PENDING).select_related("user__profile")
 
     def can_read(self, user) -> bool:
-        """Whether the user may see this community and its content (members-only ones: members and staff)."""
-        if not self.live:
-            return False
-        if not self.members_only:
-            return True
-        return user.is_authenticated and (user.is_superuser or self.is_member(user))
+        """Whether the user may see this community and its content: the platform's visibility rule."""
+        return self.member_policy(user).may_read()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
+        policy = policy_for(request, self)
         context.update(
-            membership=self.membership_of(user),
+            membership=policy.membership,
             blog=BlogIndexPage.objects.child_of(self).live().first(),
             wiki_pages=WikiPage.objects.child_of(self).live().order_by("title"),
-            is_facilitator=self.is_facilitator(user),
+            is_facilitator=policy.is_facilitator,
             facilitators=self.facilitators(),
             member_count=self.memberships.active().count(),
             recent_threads=self.threads.visible_to(user, self).select_related("author__profile")[:8],
@@ -356,295 +345,23 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         return context
 
 
-class MembershipQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(status=Membership.Status.ACTIVE)
-
-    def facilitating(self):
-        return self.filter(role__in=[Membership.Role.FACILITATOR, Membership.Role.LEADER])
-
-
-class Membership(models.Model):
-    """A person's place in a community: their role and whether they have been let in."""
-
-    class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        FACILITATOR = "facilitator", "Facilitator"
-        LEADER = "leader", "Leader"
-
-    class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        PENDING = "pending", "Waiting for approval"
-
-    community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
-    joined_at = models.DateTimeField(default=timezone.now)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    objects = MembershipQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["community", "user"], name="one_membership_per_community")]
-
-    def __str__(self):
-        return f"{self.user} in {self.community} ({self.get_role_display()}, {self.get_status_display()})"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.sync_groups()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.sync_groups(removed=True)
-        return result
-
-    @property
-    def is_active(self):
-        return self.status == self.Status.ACTIVE
-
-    @property
-    def can_moderate(self):
-        return self.role in (self.Role.FACILITATOR, self.Role.LEADER)
-
-    def approve(self, by):
-        self.status, self.approved_by = self.Status.ACTIVE, by
-        self.save()
-
-    def sync_groups(self, removed=False):
-        community = self.community
-        for group, belongs in (
-            (community.member_group, self.is_active),
-            (community.facilitator_group, self.is_active and self.can_moderate),
-        ):
-            if group is None:
-                continue
-            if belongs and not removed:
-                self.user.groups.add(group)
-            else:
-                self.user.groups.remove(group)
-
-
-class PostQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Post.Status.PUBLISHED)
-
-    def visible_to(self, user, community):
-        """Published posts, plus the reader's own pending ones; facilitators also see pending and hidden ones."""
-        if community.is_facilitator(user):
-            return self
-        if user.is_authenticated:
-            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(status=Post.Status.PENDING, author=user))
-        return self.published()
-
-
-class Post(models.Model):
-    """What threads and replies share: an author, a Markdown body, a moderation status and an edit history."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for a facilitator"
-        PUBLISHED = "published", "Published"
-        HIDDEN = "hidden", "Hidden by a facilitator"
-
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=10_000)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    submission_key = models.UUIDField(default=uuid.uuid4, editable=False)
-
-    objects = PostQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def body_html(self):
-        return render_markdown(self.body, image_collections=lambda: image_collection_ids(self.posted_in()))
-
-    def posted_in(self) -> "CommunityPage":
-        raise NotImplementedError
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED
-
-    def is_community_contribution(self) -> bool:
-        """Members' posts are never editor-approved reference material; the trust badge says so."""
-        return True
-
-    def trust_status(self):
-        return trust_status_for(self, timezone.localdate())
-
-    def search_visible_to(self, user) -> bool:
-        community = self.posted_in()
-        return self.is_published and page_visible_to(community, user)
-
-
-class Thread(Post):
-    """A question, tip or announcement in a community's discussions."""
-
-    class Kind(models.TextChoices):
-        QUESTION = "question", "Question"
-        TIP = "tip", "Tip"
-        ANNOUNCEMENT = "announcement", "Announcement"
-
-    community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="threads")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.QUESTION)
-    title = models.CharField(max_length=200)
-    locked = models.BooleanField(default=False, help_text="No new replies.")
-    accepted_reply = models.ForeignKey(
-        "communities.Reply", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-last_activity_at"]
-        constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_thread_per_submit")]
-
-    def __str__(self):
-        return self.title
-
-    def get_absolute_url(self):
-        return self.community.url + self.community.reverse_subpage("thread", args=[self.pk])
-
-    def posted_in(self):
-        return self.community
-
-    def search_document(self):
-        """A published thread, its published replies included, readable by whoever may see its community."""
-        from portal.searchable import SearchDocument, cached, search_key
-
-        community = self.community
-        if not self.is_published or not community.live:
-            return None
-        facts = cached(("community-facts", community.pk), community.facts_for_discussions)
-        if facts["readers"] is None:
-            return None
-        replies = [reply.body for reply in self.replies.all() if reply.status == Post.Status.PUBLISHED]
-        return SearchDocument(
-            key=search_key(self),
-            index="content",
-            kind="Discussion",
-            title=self.title,
-            url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
-            readers=facts["readers"],
-            summary=self.body[:300],
-            body="\n".join([self.body, *replies]),
-            community=community.title,
-            published=self.created_at,
-            updated=self.last_activity_at,
-            topic_ids=facts["topic_ids"],
-            audiences=facts["audiences"],
-            stage=facts["stage"],
-            owner=self.author.get_full_name(),
-            community_contribution=True,
-            extra={"thread_kind": self.kind},
-        )
-
-
-class Reply(Post):
-    """An answer or comment on a thread."""
-
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="replies")
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name_plural = "replies"
-        constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_reply_per_submit")]
-
-    def __str__(self):
-        return f"Reply to {self.thread}"
-
-    def posted_in(self):
-        return self.thread.community
-
-
-class PostEdit(models.Model):
-    """The text a post had before an edit: the edit history readers can check."""
-
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="edits")
-    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="edits")
-    previous_title = models.CharField(max_length=200, blank=True)
-    previous_body = models.TextField()
-    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    edited_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-edited_at"]
-
-    def __str__(self):
-        return f"Edit of {self.thread or self.reply} on {self.edited_at:%Y-%m-%d %H:%M}"
-
-
-class Flag(models.Model):
-    """A reader's report that a post needs a facilitator's eye."""
-
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
-    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
-    flagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    resolved = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["thread", "flagged_by"], name="one_flag_per_thread_reader"),
-            models.UniqueConstraint(fields=["reply", "flagged_by"], name="one_flag_per_reply_reader"),
-        ]
-
-    def __str__(self):
-        return f"Flag on {self.thread or self.reply} by {self.flagged_by}"
-
-
-class Follow(models.Model):
-    """A person following a community (new threads) or a thread (new replies)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
-    community = models.ForeignKey(
-        CommunityPage, null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
-    )
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="followers")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "community"], name="follow_community_once"),
-            models.UniqueConstraint(fields=["user", "thread"], name="follow_thread_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.user} follows {self.community or self.thread}"
-
-
-def post_needs_approval(community, user) -> bool:
-    """A member's first posts in a community wait for a facilitator; facilitators and staff never wait."""
-    if community.is_facilitator(user):
-        return False
-    published = (
-        Thread.objects.filter(community=community, author=user).published().count()
-        + Reply.objects.filter(thread__community=community, author=user).published().count()
-    )
-    return published < settings.COMMUNITY_HELD_POSTS
-
-
-class Notification(models.Model):
-    """One thing one person should hear about; `sent_at` set once it was emailed (alone or in a digest)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    subject = models.CharField(max_length=250)
-    url = models.CharField(max_length=500)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-
-    def __str__(self):
-        return self.subject
-
-
-from communities.blog import BlogIndexPage, BlogPostPage, BlogPostTag  # noqa: E402 - registers the blog models
-from communities.wiki import WikiPage  # noqa: E402 - registers the wiki model
-
-__all__ = ["BlogIndexPage", "BlogPostPage", "BlogPostTag", "WikiPage"]
+# Every model of the app, wherever it is defined (the pages here; the rest in their own modules, which the views
+# import without importing the pages).
+__all__ = [
+    "BlogIndexPage",
+    "BlogPostPage",
+    "BlogPostTag",
+    "CommunityIndexPage",
+    "CommunityPage",
+    "CommunityPageTag",
+    "Flag",
+    "Follow",
+    "Membership",
+    "MembershipQuerySet",
+    "Notification",
+    "Post",
+    "PostEdit",
+    "Reply",
+    "Thread",
+    "WikiPage",
+]

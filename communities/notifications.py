@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from communities.models import BlogPostPage, Follow, Notification, Thread
+from communities.discussions import Notification
 from portal.people.models import Profile
 from portal.sanitise import one_line
 
@@ -26,18 +26,10 @@ def muted():
 
 
 def followers_of(post):
-    """Who hears about a newly published post: community followers for a thread, thread followers for a reply;
-    never its own author, and only people who may still read the community."""
-    if isinstance(post, Thread):
-        follows = Follow.objects.filter(community=post.community)
-        community = post.community
-    elif isinstance(post, BlogPostPage):
-        community = post.get_parent().get_parent().specific
-        follows = Follow.objects.filter(community=community)
-    else:
-        follows = Follow.objects.filter(thread=post.thread)
-        community = post.thread.community
-    users = {follow.user for follow in follows.select_related("user") if follow.user_id != post.author_id}
+    """Who hears about a newly published post (a thread, reply or blog post says whose follows count); never its
+    own author, and only people who may still read the community."""
+    community = post.posted_in()
+    users = {follow.user for follow in post.follows().select_related("user") if follow.user_id != post.author_id}
     return [user for user in users if user.is_active and community.can_read(user)]
 
 
@@ -57,23 +49,17 @@ def announce(post):
 
 
 def describe(post):
-    """The subject line (plain text on one line, whatever the title holds) and link of a notification about a
-    thread, reply or blog post."""
-    if isinstance(post, BlogPostPage):
-        subject = f"New blog post in {post.get_parent().get_parent().title}: {post.title}"
-        return one_line(subject), settings.WAGTAILADMIN_BASE_URL + post.url
-    thread = post if isinstance(post, Thread) else post.thread
-    if isinstance(post, Thread):
-        subject = f"New {thread.get_kind_display().lower()} in {thread.community.title}: {thread.title}"
-    else:
-        subject = f"New reply to “{thread.title}”"
-    return one_line(subject), settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url()
+    """The subject line (plain text on one line, whatever the title holds) and link of a notification."""
+    subject, path = post.notice()
+    return one_line(subject), settings.WAGTAILADMIN_BASE_URL + path
 
 
 def announce_first_publication(sender, instance, revision=None, **kwargs):
     """page_published: a blog post's first publication (after its review, if any) tells the community's
     followers; later corrections do not."""
-    if isinstance(instance, BlogPostPage) and instance.first_published_at == instance.last_published_at:
+    if getattr(instance, "announced_on_first_publication", False) and (
+        instance.first_published_at == instance.last_published_at
+    ):
         announce(instance)
 
 

@@ -1,9 +1,6 @@
 """Member actions inside a community, served as routes of its page (so Wagtail's view restrictions apply to
 them): join and leave, membership requests, and the discussions."""
 
-from functools import wraps
-
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -12,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from communities.discussions import Flag, Follow, Post, PostEdit, Reply, Thread
 from communities.forms import (
     EditPostForm,
     FlagForm,
@@ -26,35 +25,15 @@ from communities.forms import (
     ThreadForm,
     first_error,
 )
-from communities.member_images import MemberImageFormMixin
-from communities.models import (
-    CommunityPage,
-    Flag,
-    Follow,
-    Post,
-    PostEdit,
-    Reply,
-    Thread,
-    post_needs_approval,
-)
 from communities.notifications import announce
-from portal.sanitise import local_url, plain_text, validate_plain_text
+from communities.policy import policy_for
+from portal.sanitise import local_url
 
 THREADS_PER_PAGE = 20
 
 
 def community_url(community, name, *args):
     return community.url + community.reverse_subpage(name, args=args)
-
-
-def post_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def posting_allowed(request) -> bool:
@@ -74,7 +53,7 @@ def too_many(request, community):
 
 
 # -- membership ---------------------------------------------------------------------------------------------------
-@post_only
+@require_POST
 def join(request, community, next_url=None):
     if not request.user.is_authenticated:
         return redirect_to_login(next_url or community.url)
@@ -92,7 +71,9 @@ def join(request, community, next_url=None):
 
 def join_page(request, index, slug):
     """About a community and how to join it, readable by anyone (members-only communities included)."""
-    community = get_object_or_404(CommunityPage.objects.child_of(index).live(), slug=slug)
+    community = index.live_community(slug)
+    if community is None:
+        raise Http404("No such community.")
     if request.method == "POST":
         return join(request, community, next_url=request.path)
     return TemplateResponse(
@@ -101,12 +82,12 @@ def join_page(request, index, slug):
         {
             "page": community,
             "index": index,
-            "membership": community.membership_of(request.user),
+            "membership": policy_for(request, community).membership,
         },
     )
 
 
-@post_only
+@require_POST
 def leave(request, community):
     if request.user.is_authenticated:
         community.leave(request.user)
@@ -116,7 +97,7 @@ def leave(request, community):
 
 
 def members(request, community):
-    if not community.is_facilitator(request.user):
+    if not policy_for(request, community).may_moderate():
         raise PermissionDenied
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, community=community)
@@ -143,17 +124,16 @@ def members(request, community):
 
 # -- discussions --------------------------------------------------------------------------------------------------
 def discussions(request, community):
-    can_post = community.is_member(request.user) or community.is_facilitator(request.user)
+    policy = policy_for(request, community)
+    can_post = policy.may_post()
     form = None
     if can_post:
-        form = ThreadForm(
-            request.POST or None, request.FILES or None, can_announce=community.is_facilitator(request.user)
-        )
+        form = ThreadForm(request.POST or None, request.FILES or None, can_announce=policy.may_moderate())
     if request.method == "POST":
         if not can_post:
             raise PermissionDenied
         if form.is_valid():
-            return create_thread(request, community, form)
+            return create_post(request, community, form)
         messages.error(request, "Your post was not saved yet: please correct the fields marked below.")
     threads = (
         Thread.objects.filter(community=community).visible_to(request.user, community).select_related("author__profile")
@@ -174,30 +154,41 @@ def discussions(request, community):
     )
 
 
-def create_thread(request, community, form):
+def create_post(request, community, form, thread=None):
+    """A new thread (no `thread`) or a reply to `thread` from a valid form: once per submission (a double submit
+    finds the post it already made), within the posting limit, held for a facilitator while the policy says so,
+    and announced to followers once published."""
+    model, noun = (Reply, "reply") if thread else (Thread, "post")
     key = form.cleaned_data["submission_key"]
-    existing = Thread.objects.filter(author=request.user, submission_key=key).first()
+    existing = model.objects.filter(author=request.user, submission_key=key).first()
     if existing:  # the same form submitted twice
-        return redirect(existing.get_absolute_url())
+        return redirect((thread or existing).get_absolute_url())
     if not posting_allowed(request):
         return too_many(request, community)
-    held = post_needs_approval(community, request.user)
-    thread = form.save(commit=False)
-    thread.community, thread.author, thread.submission_key = community, request.user, key
-    thread.body = form.body_with_image(thread.body, request.user, community)
-    thread.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
+    held = policy_for(request, community).posts_wait_for_approval()
+    post = form.save(commit=False)
+    if thread:
+        post.thread = thread
+    else:
+        post.community = community
+    post.author, post.submission_key = request.user, key
+    post.body = form.body_with_image(post.body, request.user, community)
+    post.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
     try:
         with transaction.atomic():
-            thread.save()
+            post.save()
     except IntegrityError:  # lost a race with its own double submit
-        return redirect(Thread.objects.get(author=request.user, submission_key=key).get_absolute_url())
-    Follow.objects.get_or_create(user=request.user, thread=thread)
+        post = model.objects.get(author=request.user, submission_key=key)
+        return redirect((thread or post).get_absolute_url())
+    Follow.objects.get_or_create(user=request.user, thread=thread or post)
     if held:
-        messages.success(request, "Thanks! A facilitator will approve your post shortly; only you can see it now.")
+        messages.success(request, f"Thanks! A facilitator will approve your {noun} shortly; only you can see it now.")
     else:
-        announce(thread)
-        messages.success(request, "Your post is published.")
-    return redirect(thread.get_absolute_url())
+        if thread:
+            Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
+        announce(post)
+        messages.success(request, f"Your {noun} is published.")
+    return redirect((thread or post).get_absolute_url())
 
 
 def get_thread(request, community, thread_id):
@@ -211,14 +202,15 @@ def get_thread(request, community, thread_id):
 
 def thread_detail(request, community, thread_id):
     thread = get_thread(request, community, thread_id)
-    is_member = community.is_member(request.user) or community.is_facilitator(request.user)
+    policy = policy_for(request, community)
+    is_member = policy.may_post()
     can_reply = is_member and not thread.locked and thread.is_published
     form = ReplyForm(request.POST or None, request.FILES or None) if can_reply else None
     if request.method == "POST":
         if not can_reply:
             raise PermissionDenied
         if form.is_valid():
-            return create_reply(request, community, thread, form)
+            return create_post(request, community, form, thread)
         messages.error(request, "Your reply was not saved yet: please correct it below.")
     replies = (
         thread.replies.visible_to(request.user, community).select_related("author__profile").prefetch_related("edits")
@@ -232,45 +224,17 @@ def thread_detail(request, community, thread_id):
             "replies": replies,
             "form": form,
             "is_member": is_member,
-            "is_facilitator": community.is_facilitator(request.user),
-            "can_accept": thread.kind == Thread.Kind.QUESTION
-            and (request.user == thread.author or community.is_facilitator(request.user)),
+            "is_facilitator": policy.may_moderate(),
+            "can_accept": policy.may_accept_answer(thread),
             "following": request.user.is_authenticated and thread.followers.filter(user=request.user).exists(),
         },
     )
 
 
-def create_reply(request, community, thread, form):
-    key = form.cleaned_data["submission_key"]
-    existing = Reply.objects.filter(author=request.user, submission_key=key).first()
-    if existing:
-        return redirect(thread.get_absolute_url())
-    if not posting_allowed(request):
-        return too_many(request, community)
-    held = post_needs_approval(community, request.user)
-    reply = form.save(commit=False)
-    reply.thread, reply.author, reply.submission_key = thread, request.user, key
-    reply.body = form.body_with_image(reply.body, request.user, community)
-    reply.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
-    try:
-        with transaction.atomic():
-            reply.save()
-    except IntegrityError:
-        return redirect(thread.get_absolute_url())
-    Follow.objects.get_or_create(user=request.user, thread=thread)
-    if held:
-        messages.success(request, "Thanks! A facilitator will approve your reply shortly.")
-    else:
-        Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-        announce(reply)
-        messages.success(request, "Your reply is published.")
-    return redirect(thread.get_absolute_url())
-
-
-@post_only
+@require_POST
 def accept_answer(request, community, thread_id, reply_id):
     thread = get_thread(request, community, thread_id)
-    if not (request.user == thread.author or community.is_facilitator(request.user)):
+    if not policy_for(request, community).may_accept_answer(thread):
         raise PermissionDenied
     reply = get_object_or_404(Reply, pk=reply_id, thread=thread, status=Post.Status.PUBLISHED)
     thread.accepted_reply = None if thread.accepted_reply_id == reply.pk else reply
@@ -282,7 +246,7 @@ def accept_answer(request, community, thread_id, reply_id):
 def edit_post(request, community, thread_id, reply_id=None):
     thread = get_thread(request, community, thread_id)
     post = get_object_or_404(Reply, pk=reply_id, thread=thread) if reply_id else thread
-    if not (request.user == post.author or community.is_facilitator(request.user)):
+    if not policy_for(request, community).may_edit(post):
         raise PermissionDenied
     initial = {"title": getattr(post, "title", ""), "body": post.body}
     form = EditPostForm(request.POST or None, request.FILES or None, initial=initial)
@@ -316,10 +280,10 @@ def edit_post(request, community, thread_id, reply_id=None):
     )
 
 
-@post_only
+@require_POST
 def moderate(request, community, thread_id):
     """Facilitators approve, hide, unhide, lock and unlock."""
-    if not community.is_facilitator(request.user):
+    if not policy_for(request, community).may_moderate():
         raise PermissionDenied
     thread = get_object_or_404(Thread, pk=thread_id, community=community)
     form = ModerationForm(request.POST, thread=thread)
@@ -350,7 +314,7 @@ def moderate(request, community, thread_id):
     return redirect(local_url(form.cleaned_data["next"], request) or thread.get_absolute_url())
 
 
-@post_only
+@require_POST
 def flag(request, community, thread_id):
     if not request.user.is_authenticated:
         return redirect_to_login(community.url)
@@ -370,7 +334,7 @@ def flag(request, community, thread_id):
     return redirect(thread.get_absolute_url())
 
 
-@post_only
+@require_POST
 def follow(request, community, thread_id=None):
     if not request.user.is_authenticated:
         return redirect_to_login(community.url)
@@ -383,7 +347,7 @@ def follow(request, community, thread_id=None):
 
 
 def moderation_queue(request, community):
-    if not community.is_facilitator(request.user):
+    if not policy_for(request, community).may_moderate():
         raise PermissionDenied
     return TemplateResponse(
         request,
@@ -401,66 +365,3 @@ def moderation_queue(request, community):
             .select_related("thread", "reply__thread", "flagged_by"),
         },
     )
-
-
-class BlogPostForm(MemberImageFormMixin, forms.Form):
-    title = forms.CharField(max_length=200)
-    summary = forms.CharField(
-        max_length=300,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        validators=[validate_plain_text],
-        help_text="Plain text: one or two sentences for listings and feeds.",
-    )
-    body = forms.CharField(
-        max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="Markdown: ### heading, - list item, **bold**, [link](https://…). No HTML.",
-    )
-
-    def __init__(self, *args, community, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.community = community
-
-    def clean(self):
-        from communities.blog import markdown_to_rich_text
-
-        cleaned = super().clean()
-        body = cleaned.get("body")
-        if body and not cleaned.get("image"):
-            rich_text = markdown_to_rich_text(body, self.community)
-            if "<embed" not in rich_text and not plain_text(rich_text).strip():
-                self.add_error("body", "Nothing of this text would be shown: write it in Markdown, not HTML.")
-        return cleaned
-
-
-def write_blog_post(request, blog):
-    """Members write blog posts from the front end; facilitators approve them in the admin's moderation flow."""
-    from communities.blog import BlogPostPage
-
-    community = blog.get_parent().specific
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.path)
-    if not (community.is_member(request.user) or community.is_facilitator(request.user)):
-        raise PermissionDenied
-    form = BlogPostForm(request.POST or None, request.FILES or None, community=community)
-    if request.method == "POST":
-        if form.is_valid():
-            if not posting_allowed(request):
-                return too_many(request, community)
-            publish = community.trust_members or community.is_facilitator(request.user)
-            post = BlogPostPage.draft_from_member(
-                blog,
-                request.user,
-                form.cleaned_data["title"],
-                form.cleaned_data["summary"],
-                form.body_with_image(form.cleaned_data["body"], request.user, community),
-                publish,
-            )
-            if publish:
-                messages.success(request, "Your post is published.")
-                return redirect(post.url)
-            messages.success(request, "Thanks! Your post is with the facilitators for review.")
-            return redirect(blog.url)
-        messages.error(request, "Your post was not saved yet: please correct the fields marked below.")
-    return TemplateResponse(request, "communities/blog_write.html", {"page": blog, "form": form})

@@ -6,15 +6,9 @@ from wagtail import hooks
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from communities.models import CommunityPage, Post, Reply, Thread
+from communities.models import Post, Reply, Thread
 from communities.notifications import announce
-
-
-def community_of(page):
-    """The community a page belongs to (itself or its nearest community ancestor), or None."""
-    if isinstance(page, CommunityPage):
-        return page
-    return CommunityPage.objects.ancestor_of(page).live().first()
+from communities.policy import community_of
 
 
 @hooks.register("before_serve_page", order=-10)

@@ -1,11 +1,10 @@
 """Community wikis: pages members edit from the front end, each edit a Wagtail revision that goes through the
 community's review (unless the community trusts its members), with a public history and readable diffs."""
 
-import difflib
 import re
 
 from django.db import models
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
@@ -15,9 +14,11 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 from wagtail.search import index
 
+from communities import wiki_views
 from communities.member_images import image_collection_ids
+from communities.policy import community_of, policy_for
 from communities.text import render_markdown
-from home.models import BasePage
+from portal.pages import BasePage
 
 HEADING = re.compile(r"<(h[34])>(.*?)</\1>", re.S)
 
@@ -66,9 +67,7 @@ class WikiPage(RoutablePageMixin, BasePage):
         return mark_safe(HEADING.sub(anchor, html)), toc
 
     def community(self):
-        from communities.models import CommunityPage
-
-        return CommunityPage.objects.ancestor_of(self).first()
+        return community_of(self)
 
     def search_community(self) -> str:
         community = self.community()
@@ -87,7 +86,7 @@ class WikiPage(RoutablePageMixin, BasePage):
         community = self.community()
         context["body_html"], context["toc"] = self.rendered()
         context["community"] = community
-        context["can_edit"] = community.is_member(request.user) or community.is_facilitator(request.user)
+        context["can_edit"] = policy_for(request, community).may_post()
         context["subpages"] = self.get_children().live().specific().order_by("title")
         context["wiki_ancestors"] = WikiPage.objects.ancestor_of(self).live()
         return context
@@ -111,26 +110,18 @@ class WikiPage(RoutablePageMixin, BasePage):
     # -- routes ------------------------------------------------------------------------------------------------
     @path("history/", name="history")
     def history(self, request):
-        from communities import wiki_views
-
         return wiki_views.history(request, self)
 
     @path("diff/<id:old>/<id:new>/", name="diff")
     def diff(self, request, old, new):
-        from communities import wiki_views
-
         return wiki_views.diff(request, self, old, new)
 
     @path("edit/", name="edit")
     def edit(self, request):
-        from communities import wiki_views
-
         return wiki_views.edit(request, self)
 
     @path("restore/<id:revision_id>/", name="restore")
     def restore(self, request, revision_id):
-        from communities import wiki_views
-
         return wiki_views.restore(request, self, revision_id)
 
     # -- writing ------------------------------------------------------------------------------------------------
@@ -160,21 +151,3 @@ class WikiPage(RoutablePageMixin, BasePage):
 def shift_headings(markdown_text: str) -> str:
     """Page title is h1 and the wiki's sections h2: Markdown's # and ## become h3 and h4 in the sanitised set."""
     return re.sub(r"^(#{1,4})(?=\s)", lambda m: "#" * min(len(m.group(1)) + 2, 4), markdown_text or "", flags=re.M)
-
-
-def word_diff(old: str, new: str) -> str:
-    """Readable HTML of the change between two texts: deleted words in <del>, inserted ones in <ins>."""
-    old_words, new_words = re.findall(r"\S+|\n", old or ""), re.findall(r"\S+|\n", new or "")
-    out = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(render_words(old_words[a1:a2]))
-        if op in ("delete", "replace"):
-            out.append(f"<del>{render_words(old_words[a1:a2])}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{render_words(new_words[b1:b2])}</ins>")
-    return mark_safe(" ".join(out).replace(" \n ", "<br>").replace("\n", "<br>"))
-
-
-def render_words(words):
-    return " ".join("\n" if word == "\n" else escape(word) for word in words)

@@ -7,8 +7,9 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from communities.diffs import word_diff
 from communities.member_images import MemberImageFormMixin
-from communities.wiki import word_diff
+from communities.policy import policy_for
 from portal.ids import is_id
 
 
@@ -35,7 +36,7 @@ def history(request, page):
         {
             "page": page,
             "rows": list(zip(revisions, [*revisions[1:], None], strict=True)),
-            "can_restore": page.community().is_facilitator(request.user),
+            "can_restore": policy_for(request, page.community()).may_moderate(),
         },
     )
 
@@ -62,14 +63,15 @@ def edit(request, page):
     community = page.community()
     if not request.user.is_authenticated:
         return redirect(f"/accounts/login/?next={request.path}")
-    if not (community.is_member(request.user) or community.is_facilitator(request.user)):
+    policy = policy_for(request, community)
+    if not policy.may_post():
         raise PermissionDenied
     latest = page.get_latest_revision_as_object()
     initial = {"title": latest.title, "body": latest.body}
     form = WikiEditForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
-            publish = community.trust_members or community.is_facilitator(request.user)
+            publish = policy.publishes_directly()
             page.save_edit(
                 request.user,
                 form.cleaned_data["title"],
@@ -108,7 +110,7 @@ def library_images_for(community, limit=24):
 def restore(request, page, revision_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not page.community().is_facilitator(request.user):
+    if not policy_for(request, page.community()).may_moderate():
         raise PermissionDenied
     revision = next((r for r in page.published_revisions() if r.pk == revision_id), None)
     if revision is None:

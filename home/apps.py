@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """Home page, the abstract BasePage, shared blocks and demo content."""
+    """The home page, plain pages, the reference library and the demo content."""
 
     name = "home"

@@ -1,7 +1,7 @@
 """Demo content for the reference library: the topic tree, the audiences and the starter articles.
 
 Plain data only, loaded by ``home.demo``. Every text here was written for this portal.
-Body blocks are ``(block_type, value)`` pairs matching ``home.blocks.BodyBlock``.
+Body blocks are ``(block_type, value)`` pairs matching ``portal.blocks.BodyBlock``.
 """
 
 TOPICS = [

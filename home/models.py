@@ -10,93 +10,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
+from portal.blocks import BodyBlock
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
-from portal.sanitise import validate_plain_text
+from portal.pages import BasePage
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from portal.taxonomy.models import Classified, ClassifiedPageManager
-
-
-class BasePage(Page):
-    """Fields and behaviour every portal page shares: a plain-text summary used in listings, search and feeds."""
-
-    summary = models.TextField(
-        blank=True,
-        max_length=500,
-        validators=[validate_plain_text],  # shown as plain text everywhere, feeds included
-        help_text="One or two sentences shown in listings and search results. Plain text.",
-    )
-
-    content_panels = Page.content_panels + ["summary"]
-    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
-    api_fields = [APIField("summary")]
-
-    # The type facet's label in the portal search; None keeps a page type out of it (listings, the home page).
-    search_kind: str | None = "Page"
-
-    class Meta:
-        abstract = True
-
-    # -- the search protocol (portal.searchable) ----------------------------------------------------------------
-    def search_document(self):
-        from portal.searchable import SearchDocument, page_readers, search_key
-
-        if not self.search_kind or not self.live:
-            return None
-        readers = page_readers(self)
-        if readers is None:  # password-protected: never indexed
-            return None
-        document = SearchDocument(
-            key=search_key(self),
-            index="content",
-            kind=self.search_kind,
-            title=self.title,
-            url=self.get_url() or "",
-            readers=readers,
-            summary=self.summary or self.search_description,
-            body=self.search_body(),
-            community=self.search_community(),
-            published=self.first_published_at,
-            updated=self.last_published_at,
-        )
-        if hasattr(self, "add_taxonomy_to"):
-            self.add_taxonomy_to(document)
-        return document
-
-    def search_visible_to(self, user) -> bool:
-        from portal.searchable import page_visible_to
-
-        return page_visible_to(self, user)
-
-    def search_body(self) -> str:
-        """The text of the page's declared search fields beyond title and summary, StreamFields as plain text."""
-        from django.core.exceptions import FieldDoesNotExist
-        from django.utils.html import strip_tags
-
-        parts = []
-        for search_field in self.search_fields:
-            name = getattr(search_field, "field_name", "")
-            if type(search_field) is not index.SearchField or name in ("title", "summary"):
-                continue
-            try:
-                model_field = self._meta.get_field(name)
-            except FieldDoesNotExist:
-                value = getattr(self, name, "")
-                parts.append(strip_tags(str(value() if callable(value) else value)))
-                continue
-            value = model_field.value_from_object(self)
-            if hasattr(model_field, "get_searchable_content"):
-                parts.extend(model_field.get_searchable_content(value))
-            else:
-                parts.append(strip_tags(str(value or "")))
-        return "\n".join(part for part in parts if part)
-
-    def search_community(self) -> str:
-        """The community a page belongs to, for the community facet; community pages say."""
-        return ""
 
 
 class HomePage(BasePage):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import BodyBlock
+from portal.blocks import BodyBlock
 
 
 class ScreencastBlock(blocks.StructBlock):

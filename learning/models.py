@@ -7,10 +7,8 @@ lessons are added later; its progress bar then shows what is new.
 """
 
 import operator
-from dataclasses import dataclass
 from functools import reduce
 
-from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -25,10 +23,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
-from home.models import BasePage
+from learning import views
 from learning.blocks import LessonBlock
 from learning.panels import LearnerStatsPanel
+from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt
+from learning.quiz import public_view, questions_of
+from portal.pages import BasePage
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 
 DURATIONS = {
@@ -36,12 +37,6 @@ DURATIONS = {
     "medium": (31, 60, "31 to 60 minutes"),
     "long": (61, 10_000, "Over an hour"),
 }
-
-
-def views():
-    from learning import views as module
-
-    return module
 
 
 class LearningIndexPage(BasePage):
@@ -79,30 +74,6 @@ class LearningIndexPage(BasePage):
 
 class ModulePageTag(TaggedItemBase):
     content_object = ParentalKey("learning.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
-
-
-@dataclass
-class Progress:
-    """A learner's progress through a module or path."""
-
-    done: int
-    total: int
-    next_lesson: object = None
-    completed_at: object = None
-
-    @property
-    def percent(self) -> int:
-        return min(100, round(100 * self.done / self.total)) if self.total else 0
-
-    @property
-    def complete(self) -> bool:
-        return self.total > 0 and self.done >= self.total
-
-    @classmethod
-    def of(cls, lessons, completed_ids, completed_at=None):
-        """Progress through `lessons` (live, in order) given the ids of the lessons the learner completed."""
-        next_lesson = next((lesson for lesson in lessons if lesson.pk not in completed_ids), None)
-        return cls(sum(1 for lesson in lessons if lesson.pk in completed_ids), len(lessons), next_lesson, completed_at)
 
 
 class ModulePage(RoutablePageMixin, Classified, BasePage):
@@ -189,7 +160,10 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
 
     @path("enrol/")
     def enrol_route(self, request):
-        return views().enrol(request, self)
+        return views.enrol(request, self)
+
+    def enrol(self, user):
+        Enrolment.objects.get_or_create(user=user, module=self)
 
     def record_completion_if_done(self, user):
         """Mark the learner's enrolment complete (once) when every live lesson is done."""
@@ -236,16 +210,32 @@ class LessonPage(RoutablePageMixin, BasePage):
         return [block for block in self.body if block.block_type == "quiz"]
 
     def get_context(self, request, *args, **kwargs):
+        """The lesson among its module's lessons, the learner's progress, and the quizzes as the page may show
+        them (prompts and options, never which are correct)."""
         context = super().get_context(request, *args, **kwargs)
-        return views().lesson_context(request, self, context)
+        user = request.user
+        module = self.module()
+        siblings = list(module.lessons()) if module else [self]
+        position = next((i for i, sibling in enumerate(siblings) if sibling.pk == self.pk), 0)
+        context.update(
+            module=module,
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            lesson_number=position + 1,
+            lesson_count=len(siblings),
+            completed=user.is_authenticated and LessonCompletion.objects.filter(user=user, lesson=self).exists(),
+            quizzes={block.id: public_view(questions_of(block.value)) for block in self.quizzes()},
+            progress=module.progress_for(user, siblings) if module and user.is_authenticated else None,
+        )
+        return context
 
     @path("complete/")
     def complete_route(self, request):
-        return views().complete_lesson(request, self)
+        return views.complete_lesson(request, self)
 
     @path("quiz/<str:block_id>/")
     def quiz_route(self, request, block_id):
-        return views().submit_quiz(request, self, block_id)
+        return views.submit_quiz(request, self, block_id)
 
     def complete_for(self, user):
         """Record the learner's completion once, whatever the concurrency; returns True if this call recorded it."""
@@ -317,11 +307,17 @@ class LearningPathPage(RoutablePageMixin, BasePage):
 
     @path("enrol/")
     def enrol_route(self, request):
-        return views().enrol(request, self)
+        return views.enrol(request, self)
+
+    def enrol(self, user):
+        """Enrolling in a path enrols the learner in each of its modules."""
+        Enrolment.objects.get_or_create(user=user, path=self)
+        for module in self.modules():
+            module.enrol(user)
 
     @path("certificate/")
     def certificate_route(self, request):
-        return views().certificate(request, self)
+        return views.certificate(request, self)
 
 
 class PathModule(Orderable):
@@ -329,73 +325,3 @@ class PathModule(Orderable):
     module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="+")
 
     panels = ["module"]
-
-
-class Enrolment(models.Model):
-    """A learner enrolled in one module or one path (never both in one record)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
-    module = models.ForeignKey(ModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrolments")
-    path = models.ForeignKey(
-        LearningPathPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrolments"
-    )
-    enrolled_at = models.DateTimeField(default=timezone.now)
-    completed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "module"], name="enrol_in_a_module_once"),
-            models.UniqueConstraint(fields=["user", "path"], name="enrol_in_a_path_once"),
-            models.CheckConstraint(
-                condition=(
-                    Q(module__isnull=False, path__isnull=True)
-                    | Q(module__isnull=True, path__isnull=False)
-                    | Q(module__isnull=True, path__isnull=True)
-                ),
-                name="enrolment_in_a_module_or_a_path",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} in {self.module or self.path}"
-
-    @property
-    def item_title(self):
-        item = self.module or self.path
-        return item.title if item else "(removed)"
-
-
-class LessonCompletion(models.Model):
-    """A learner finished a lesson. Kept, with the lesson's title, if the lesson is later removed."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
-    lesson = models.ForeignKey(LessonPage, null=True, on_delete=models.SET_NULL, related_name="completions")
-    module = models.ForeignKey(ModulePage, null=True, on_delete=models.SET_NULL, related_name="+")
-    lesson_title = models.CharField(max_length=255)
-    completed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="complete_a_lesson_once")]
-
-    def __str__(self):
-        return f"{self.user} completed {self.lesson_title}"
-
-
-class QuizAttempt(models.Model):
-    """One submission of a quiz: what was answered, the score and whether it passed."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
-    lesson = models.ForeignKey(LessonPage, null=True, on_delete=models.SET_NULL, related_name="quiz_attempts")
-    lesson_title = models.CharField(max_length=255)
-    quiz_block_id = models.CharField(max_length=64)
-    answers = models.JSONField()
-    score = models.PositiveSmallIntegerField()
-    passed = models.BooleanField()
-    started_at = models.DateTimeField(null=True, blank=True)
-    submitted_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-submitted_at"]
-
-    def __str__(self):
-        return f"{self.user}: {self.score}% on {self.lesson_title}"

@@ -10,17 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.ids import bound_integer_routes
 from portal.views import healthz
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("search/", search_views.search, name="search"),
-    path("search/people/", search_views.people, name="search_people"),
-    path("search/autocomplete/", search_views.autocomplete_view, name="search_autocomplete"),
-    path("api/search/", search_views.api, name="search_api"),
+    # The feature apps' URLs, by dotted name: the platform imports no feature app.
+    path("", include("search.urls")),
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
     path("", include("communities.urls")),

@@ -1,0 +1,234 @@
+"""Discussions inside a community: threads and replies (Markdown, moderation, edit history), flags, follows and
+the notifications they produce."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from communities.member_images import image_collection_ids
+from communities.text import render_markdown
+from portal.searchable import page_visible_to
+from portal.taxonomy.trust import trust_status_for
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Post.Status.PUBLISHED)
+
+    def visible_to(self, user, community):
+        """Published posts, plus the reader's own pending ones; facilitators also see pending and hidden ones."""
+        if community.is_facilitator(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(status=Post.Status.PENDING, author=user))
+        return self.published()
+
+
+class Post(models.Model):
+    """What threads and replies share: an author, a Markdown body, a moderation status and an edit history."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a facilitator"
+        PUBLISHED = "published", "Published"
+        HIDDEN = "hidden", "Hidden by a facilitator"
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=10_000)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    submission_key = models.UUIDField(default=uuid.uuid4, editable=False)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body, image_collections=lambda: image_collection_ids(self.posted_in()))
+
+    def posted_in(self):
+        raise NotImplementedError
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def is_community_contribution(self) -> bool:
+        """Members' posts are never editor-approved reference material; the trust badge says so."""
+        return True
+
+    def trust_status(self):
+        return trust_status_for(self, timezone.localdate())
+
+    def search_visible_to(self, user) -> bool:
+        community = self.posted_in()
+        return self.is_published and page_visible_to(community, user)
+
+
+class Thread(Post):
+    """A question, tip or announcement in a community's discussions."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", "Question"
+        TIP = "tip", "Tip"
+        ANNOUNCEMENT = "announcement", "Announcement"
+
+    community = models.ForeignKey("communities.CommunityPage", on_delete=models.CASCADE, related_name="threads")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.QUESTION)
+    title = models.CharField(max_length=200)
+    locked = models.BooleanField(default=False, help_text="No new replies.")
+    accepted_reply = models.ForeignKey(
+        "communities.Reply", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-last_activity_at"]
+        constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_thread_per_submit")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.community.url + self.community.reverse_subpage("thread", args=[self.pk])
+
+    def posted_in(self):
+        return self.community
+
+    def notice(self) -> tuple[str, str]:
+        """The subject and path of the notification its publication sends."""
+        return f"New {self.get_kind_display().lower()} in {self.community.title}: {self.title}", self.get_absolute_url()
+
+    def follows(self):
+        """Who hears about it: the community's followers."""
+        return Follow.objects.filter(community_id=self.community_id)
+
+    def search_document(self):
+        """A published thread, its published replies included, readable by whoever may see its community."""
+        from portal.searchable import SearchDocument, cached, search_key
+
+        community = self.community
+        if not self.is_published or not community.live:
+            return None
+        facts = cached(("community-facts", community.pk), community.facts_for_discussions)
+        if facts["readers"] is None:
+            return None
+        replies = [reply.body for reply in self.replies.all() if reply.status == Post.Status.PUBLISHED]
+        return SearchDocument(
+            key=search_key(self),
+            index="content",
+            kind="Discussion",
+            title=self.title,
+            url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
+            readers=facts["readers"],
+            summary=self.body[:300],
+            body="\n".join([self.body, *replies]),
+            community=community.title,
+            published=self.created_at,
+            updated=self.last_activity_at,
+            topic_ids=facts["topic_ids"],
+            audiences=facts["audiences"],
+            stage=facts["stage"],
+            owner=self.author.get_full_name(),
+            community_contribution=True,
+            extra={"thread_kind": self.kind},
+        )
+
+
+class Reply(Post):
+    """An answer or comment on a thread."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="replies")
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name_plural = "replies"
+        constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_reply_per_submit")]
+
+    def __str__(self):
+        return f"Reply to {self.thread}"
+
+    def posted_in(self):
+        return self.thread.community
+
+    def notice(self) -> tuple[str, str]:
+        return f"New reply to “{self.thread.title}”", self.thread.get_absolute_url()
+
+    def follows(self):
+        """Who hears about it: the thread's followers."""
+        return Follow.objects.filter(thread_id=self.thread_id)
+
+
+class PostEdit(models.Model):
+    """The text a post had before an edit: the edit history readers can check."""
+
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="edits")
+    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="edits")
+    previous_title = models.CharField(max_length=200, blank=True)
+    previous_body = models.TextField()
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-edited_at"]
+
+    def __str__(self):
+        return f"Edit of {self.thread or self.reply} on {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class Flag(models.Model):
+    """A reader's report that a post needs a facilitator's eye."""
+
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
+    reply = models.ForeignKey(Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="flags")
+    flagged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "flagged_by"], name="one_flag_per_thread_reader"),
+            models.UniqueConstraint(fields=["reply", "flagged_by"], name="one_flag_per_reply_reader"),
+        ]
+
+    def __str__(self):
+        return f"Flag on {self.thread or self.reply} by {self.flagged_by}"
+
+
+class Follow(models.Model):
+    """A person following a community (new threads) or a thread (new replies)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    community = models.ForeignKey(
+        "communities.CommunityPage", null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
+    )
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "community"], name="follow_community_once"),
+            models.UniqueConstraint(fields=["user", "thread"], name="follow_thread_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.community or self.thread}"
+
+
+class Notification(models.Model):
+    """One thing one person should hear about; `sent_at` set once it was emailed (alone or in a digest)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(max_length=250)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    def __str__(self):
+        return self.subject

@@ -1,0 +1,89 @@
+"""Who may do what in a community, decided in one place. Views, the wiki, the blog, notifications and templates
+ask a `CommunityPolicy`; nothing else restates a rule. Reading is the platform's own visibility rule (Wagtail's
+view restrictions, which a members-only community carries), so search and pages can never disagree on it.
+
+A policy reads the person's membership once; views get theirs from `policy_for(request, community)`, cached on
+the request."""
+
+from functools import cached_property
+
+from django.apps import apps
+from django.conf import settings
+
+from communities.discussions import Reply, Thread
+from portal.searchable import page_visible_to
+
+
+def community_of(page):
+    """The community a page belongs to (itself, or its nearest community ancestor), or None. Looked up through
+    the app registry, so any module may ask without importing the pages."""
+    community_page = apps.get_model("communities", "CommunityPage")
+    if isinstance(page, community_page):
+        return page
+    return community_page.objects.ancestor_of(page).last()
+
+
+class CommunityPolicy:
+    """What one person may do in one community."""
+
+    def __init__(self, community, user):
+        self.community, self.user = community, user
+
+    @cached_property
+    def membership(self):
+        """Their membership (active or waiting), or None; one query."""
+        if not self.user.is_authenticated:
+            return None
+        return self.community.memberships.filter(user=self.user).first()
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None and self.membership.is_active
+
+    @property
+    def is_facilitator(self) -> bool:
+        """Active facilitators and leaders; superusers act as facilitators everywhere."""
+        if self.user.is_authenticated and self.user.is_superuser:
+            return True
+        return self.is_member and self.membership.can_moderate
+
+    # -- the questions views ask ----------------------------------------------------------------------------------
+    def may_read(self) -> bool:
+        return page_visible_to(self.community, self.user)
+
+    def may_post(self) -> bool:
+        """Start threads, reply, write blog posts, edit the wiki."""
+        return self.is_member or self.is_facilitator
+
+    def may_moderate(self) -> bool:
+        """Approve, hide and lock posts, decide on requests to join, restore wiki versions, post announcements."""
+        return self.is_facilitator
+
+    def may_edit(self, post) -> bool:
+        """A thread or reply: its author, or a facilitator."""
+        return self.user.is_authenticated and (post.author_id == self.user.pk or self.is_facilitator)
+
+    def may_accept_answer(self, thread) -> bool:
+        return thread.kind == thread.Kind.QUESTION and self.may_edit(thread)
+
+    def publishes_directly(self) -> bool:
+        """Blog posts and wiki edits skip the facilitators' review when the community trusts its members."""
+        return self.community.trust_members or self.is_facilitator
+
+    def posts_wait_for_approval(self) -> bool:
+        """A member's first posts in a community wait for a facilitator; facilitators never wait."""
+        if self.is_facilitator:
+            return False
+        published = (
+            Thread.objects.filter(community=self.community, author=self.user).published().count()
+            + Reply.objects.filter(thread__community=self.community, author=self.user).published().count()
+        )
+        return published < settings.COMMUNITY_HELD_POSTS
+
+
+def policy_for(request, community) -> CommunityPolicy:
+    """The request's reader in this community, decided once per request."""
+    policies = request.__dict__.setdefault("_community_policies", {})
+    if community.pk not in policies:
+        policies[community.pk] = CommunityPolicy(community, request.user)
+    return policies[community.pk]

@@ -1,0 +1,61 @@
+"""/me/learning/: the signed-in learner's modules and paths with progress, and paths for their role."""
+
+import operator
+from functools import reduce
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.template.response import TemplateResponse
+
+from learning.models import LearningPathPage, LessonPage
+from learning.progress import Enrolment, LessonCompletion, Progress
+
+
+@login_required
+def my_learning(request):
+    """Enrolled modules and paths with progress, next lessons, completions and paths for the learner's role."""
+    user = request.user
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("module", "path").prefetch_related("path__path_modules")
+    )
+    modules = [e.module for e in enrolments if e.module and e.module.live]
+    paths = [e.path for e in enrolments if e.path and e.path.live]
+    completed_ids = set(LessonCompletion.objects.filter(user=user).values_list("lesson_id", flat=True))
+    lessons_by_module = {}
+    if modules:
+        in_modules = reduce(operator.or_, (Q(path__startswith=module.path) for module in modules))
+        for lesson in LessonPage.objects.live().filter(in_modules).order_by("path"):
+            owner = next((module for module in modules if lesson.path.startswith(module.path)), None)
+            lessons_by_module.setdefault(owner.pk, []).append(lesson)
+    completed_on = {e.module_id: e.completed_at for e in enrolments if e.module_id}
+    module_rows = []
+    for module in modules:
+        progress = Progress.of(lessons_by_module.get(module.pk, []), completed_ids, completed_on.get(module.pk))
+        module_rows.append({"module": module, "progress": progress})
+    path_rows = []
+    for path_page in paths:
+        module_ids = [link.module_id for link in path_page.path_modules.all()]
+        lessons = [lesson for module_id in module_ids for lesson in lessons_by_module.get(module_id, [])]
+        done = sum(1 for lesson in lessons if lesson.pk in completed_ids)
+        path_rows.append(
+            {
+                "path": path_page,
+                "done": done,
+                "total": len(lessons),
+                "percent": min(100, round(100 * done / len(lessons))) if lessons else 0,
+            }
+        )
+    role = getattr(user.profile, "role", None)
+    recommended = LearningPathPage.objects.live().public().exclude(pk__in=[p.pk for p in paths])
+    if role is not None:
+        recommended = recommended.filter(audience=role)
+    return TemplateResponse(
+        request,
+        "learning/my_learning.html",
+        {
+            "module_rows": module_rows,
+            "path_rows": path_rows,
+            "recommended": recommended.select_related("audience")[:6],
+            "recent_completions": LessonCompletion.objects.filter(user=user).order_by("-completed_at")[:10],
+        },
+    )

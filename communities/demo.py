@@ -20,8 +20,8 @@ from communities.models import (
     WikiPage,
 )
 from communities.notifications import muted
-from home.demo import ensure_page, ensure_user
 from home.models import HomePage
+from portal.demo import ensure_admin, ensure_page, ensure_user
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -183,7 +183,6 @@ def ensure_wiki_pages(communities, users):
 
 
 def load(stdout=None):
-    from home.demo import ensure_admin
 
     admin = ensure_admin()
     home = HomePage.objects.get()

@@ -7,19 +7,16 @@ import datetime
 
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail.models import Collection, Locale, Page, Site
 
 from home import demo_library_data as library_data
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
+from portal.demo import ensure_admin, ensure_page, ensure_user
 from portal.governance.editorial_setup import install as install_editorial_setup
 from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
 from portal.taxonomy.models import Audience, Topic
-
-ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
 
 HOME = {
     "title": "Find what your organisation knows",
@@ -114,24 +111,6 @@ PAGES = [
 ]
 
 
-def ensure_admin():
-    User = get_user_model()
-    admin, created = User.objects.get_or_create(
-        username=ADMIN_USERNAME,
-        defaults={
-            "email": "admin@example.org",
-            "first_name": "Portal",
-            "last_name": "Administrator",
-            "is_staff": True,
-            "is_superuser": True,
-        },
-    )
-    if created:
-        admin.set_password(ADMIN_PASSWORD)
-        admin.save(update_fields=["password"])
-    return admin
-
-
 def ensure_root() -> Page:
     """The page tree root and the root collection; a flushed test database has neither, so make them as
     Wagtail's own migrations do."""
@@ -165,39 +144,13 @@ def ensure_home(root: Page, admin) -> HomePage:
     return home
 
 
-def ensure_page(parent: Page, model, admin, slug: str, **fields):
-    """Create and publish a page under `parent` unless one with that slug is already there."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, owner=admin, **fields)
-    parent.add_child(instance=page)
-    page.save_revision(user=admin).publish(user=admin)
-    return page
-
-
 # Demo accounts, one per editorial group (passwords in the README; dev only).
-DEMO_PASSWORD = "portal-demo"
 EDITORIAL_USERS = [
     ("author", "Amira", "Haddad", "KM champion, Operations", AUTHORS),
     ("expert", "Tomás", "Berg", "Subject expert, Knowledge strategy", SUBJECT_EXPERTS),
     ("editor", "Grace", "Okafor", "Portal editor", EDITORS),
     ("moderator", "Lena", "Fischer", "Community moderator", MODERATORS),
 ]
-
-
-def ensure_user(username, first_name, last_name, group_name=None, *, password=DEMO_PASSWORD):
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.org"},
-    )
-    if created:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def ensure_topics(nodes, parent=None):

@@ -3,10 +3,10 @@ learners at various points. Idempotent: everything is looked up by slug or usern
 
 from django.contrib.auth import get_user_model
 
-from home.demo import ensure_admin, ensure_page, ensure_user
 from home.models import HomePage
 from learning import demo_data
 from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
+from portal.demo import ensure_admin, ensure_page, ensure_user
 from portal.taxonomy.models import Audience, Topic
 
 

@@ -26,7 +26,7 @@ from wagtail.search import index
 from learning import views
 from learning.blocks import LessonBlock
 from learning.panels import LearnerStatsPanel
-from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt
+from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
 from portal.pages import BasePage
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
@@ -132,11 +132,7 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
         """Completions of live lessons over live lessons (pass `lessons`/`completed_ids` to avoid queries)."""
         lessons = list(self.lessons()) if lessons is None else lessons
         if completed_ids is None:
-            completed_ids = (
-                set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
-                if user.is_authenticated
-                else set()
-            )
+            completed_ids = completed_lesson_ids(user, lessons)
         enrolment = Enrolment.objects.filter(user=user, module=self).first() if user.is_authenticated else None
         return Progress.of(lessons, completed_ids, enrolment.completed_at if enrolment else None)
 
@@ -145,15 +141,9 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
         user = request.user
         context["lessons"] = list(self.lessons())
         context["enrolled"] = user.is_authenticated and Enrolment.objects.filter(user=user, module=self).exists()
-        context["progress"] = self.progress_for(user, context["lessons"]) if user.is_authenticated else None
-        context["completed_ids"] = (
-            set(
-                LessonCompletion.objects.filter(user=user, lesson__in=context["lessons"]).values_list(
-                    "lesson_id", flat=True
-                )
-            )
-            if user.is_authenticated
-            else set()
+        context["completed_ids"] = completed_lesson_ids(user, context["lessons"])
+        context["progress"] = (
+            self.progress_for(user, context["lessons"], context["completed_ids"]) if user.is_authenticated else None
         )
         context["prerequisite_modules"] = [module for module in self.prerequisites.all() if module.live]
         return context
@@ -290,12 +280,7 @@ class LearningPathPage(RoutablePageMixin, BasePage):
         if modules:
             in_modules = reduce(operator.or_, (Q(path__startswith=module.path) for module in modules))
             lessons = list(LessonPage.objects.live().filter(in_modules).order_by("path"))
-        completed = (
-            set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
-            if user.is_authenticated
-            else set()
-        )
-        return Progress.of(lessons, completed)
+        return Progress.of(lessons, completed_lesson_ids(user, lessons))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

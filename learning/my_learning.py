@@ -36,15 +36,8 @@ def my_learning(request):
     for path_page in paths:
         module_ids = [link.module_id for link in path_page.path_modules.all()]
         lessons = [lesson for module_id in module_ids for lesson in lessons_by_module.get(module_id, [])]
-        done = sum(1 for lesson in lessons if lesson.pk in completed_ids)
-        path_rows.append(
-            {
-                "path": path_page,
-                "done": done,
-                "total": len(lessons),
-                "percent": min(100, round(100 * done / len(lessons))) if lessons else 0,
-            }
-        )
+        progress = Progress.of(lessons, completed_ids)  # the one progress rule, as on the path's own page
+        path_rows.append({"path": path_page, "progress": progress, "percent": progress.percent})
     role = getattr(user.profile, "role", None)
     recommended = LearningPathPage.objects.live().public().exclude(pk__in=[p.pk for p in paths])
     if role is not None:

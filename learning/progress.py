@@ -33,6 +33,13 @@ class Progress:
         return cls(sum(1 for lesson in lessons if lesson.pk in completed_ids), len(lessons), next_lesson, completed_at)
 
 
+def completed_lesson_ids(user, lessons) -> set[int]:
+    """Which of `lessons` the learner has completed (none for anonymous readers), in one query."""
+    if not user.is_authenticated:
+        return set()
+    return set(LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list("lesson_id", flat=True))
+
+
 class Enrolment(models.Model):
     """A learner enrolled in one module or one path (never both in one record)."""
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Revision, Site
 
-from home.demo import ADMIN_PASSWORD, ADMIN_USERNAME
 from home.models import HomePage
+from portal.demo import ADMIN_PASSWORD, ADMIN_USERNAME
 
 pytestmark = pytest.mark.django_db
 

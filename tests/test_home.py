@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from home.demo import ADMIN_USERNAME
+from portal.demo import ADMIN_USERNAME
 
 pytestmark = pytest.mark.django_db
 

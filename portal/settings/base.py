@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -162,11 +161,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Background work: Wagtail's own tasks stay immediate; the portal's slow jobs go to the database queue.
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
+# Wagtail's own tasks run at once. The portal's background work (search indexing) goes through its own outbox
+# table and `manage.py search_worker`, so no task queue is needed.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Knowledge & Learning Portal"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

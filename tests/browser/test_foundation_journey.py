@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.demo import ADMIN_PASSWORD, ADMIN_USERNAME
+from portal.demo import ADMIN_PASSWORD, ADMIN_USERNAME
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from django.db import transaction
 class Command(BaseCommand):
     help = (
         "Load the demo content (site, home page, pages, demo accounts). Idempotent: a second run changes "
-        "nothing. Each app with a `demo` module adds its own part; home's comes first."
+        "nothing. Each app whose `demo` module has a load() adds its own part; home's comes first."
     )
 
     def handle(self, *args, **options):
@@ -19,7 +19,9 @@ class Command(BaseCommand):
         loaders = [importlib.import_module("home.demo")]
         for config in apps.get_app_configs():
             if config.name != "home" and importlib.util.find_spec(f"{config.name}.demo") is not None:
-                loaders.append(importlib.import_module(f"{config.name}.demo"))
+                module = importlib.import_module(f"{config.name}.demo")
+                if hasattr(module, "load"):  # portal.demo holds shared helpers, not content
+                    loaders.append(module)
         with transaction.atomic():
             for loader in loaders:
                 loader.load(stdout=self.stdout)

@@ -1,0 +1,54 @@
+"""Helpers every app's demo loader shares (dev and tests only): the demo accounts and pages, each looked up by its
+natural key first, so loading twice changes nothing."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
+DEMO_PASSWORD = "portal-demo"
+
+
+def ensure_admin():
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(
+        username=ADMIN_USERNAME,
+        defaults={
+            "email": "admin@example.org",
+            "first_name": "Portal",
+            "last_name": "Administrator",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    if created:
+        admin.set_password(ADMIN_PASSWORD)
+        admin.save(update_fields=["password"])
+    return admin
+
+
+def ensure_page(parent: Page, model, admin, slug: str, **fields):
+    """Create and publish a page under `parent` unless one with that slug is already there."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, owner=admin, **fields)
+    parent.add_child(instance=page)
+    page.save_revision(user=admin).publish(user=admin)
+    return page
+
+
+def ensure_user(username, first_name, last_name, group_name=None, *, password=DEMO_PASSWORD):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.org"},
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -35,7 +35,7 @@ from communities.membership import Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
 from portal.pages import BasePage
-from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
 FACILITATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -68,12 +68,12 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        community_filter = TaxonomyFilter(request.GET)
-        communities = community_filter.apply(
-            CommunityPage.objects.child_of(self).live().for_listing().with_member_counts()
+        filters = TaxonomyFilterSet(
+            request.GET, queryset=CommunityPage.objects.child_of(self).live().for_listing().with_member_counts()
         )
+        communities = filters.qs
         context.update(
-            community_filter=community_filter,
+            filters=filters,
             communities=Paginator(communities, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )
         return context

@@ -16,7 +16,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
 from portal.pages import BasePage
-from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, LibraryFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 
@@ -85,10 +85,12 @@ class LibraryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        library_filter = TaxonomyFilter(request.GET)
-        articles = library_filter.apply(ReferenceArticlePage.objects.child_of(self).live().public().for_listing())
+        filters = LibraryFilterSet(
+            request.GET, queryset=ReferenceArticlePage.objects.child_of(self).live().public().for_listing()
+        )
+        articles = filters.qs
         context.update(
-            library_filter=library_filter,
+            filters=filters,
             articles=Paginator(articles, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )
         return context

@@ -9,6 +9,8 @@ lessons are added later; its progress bar then shows what is new.
 import operator
 from functools import reduce
 
+import django_filters
+
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -29,7 +31,7 @@ from learning.panels import LearnerStatsPanel
 from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
 from portal.pages import BasePage
-from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilter
+from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, StagedFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 
 DURATIONS = {
@@ -37,6 +39,26 @@ DURATIONS = {
     "medium": (31, 60, "31 to 60 minutes"),
     "long": (61, 10_000, "Over an hour"),
 }
+
+
+class CatalogueFilterSet(StagedFilterSet):
+    """The catalogue's filters: the taxonomy's, and a module's length."""
+
+    duration = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (_, _, label) in DURATIONS.items()],
+        empty_label="Any length",
+        label="Length",
+        method="filter_duration",
+    )
+
+    def filter_duration(self, queryset, name, value):
+        low, high, _ = DURATIONS[value]
+        return queryset.filter(estimated_minutes__range=(low, high))
+
+    def note_for(self, name, value):
+        if name == "duration":
+            return f"No such duration “{value}”: it was ignored."
+        return super().note_for(name, value)
 
 
 class LearningIndexPage(BasePage):
@@ -54,18 +76,12 @@ class LearningIndexPage(BasePage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        catalogue_filter = TaxonomyFilter(request.GET)
-        modules = catalogue_filter.apply(ModulePage.objects.child_of(self).live().public().for_listing())
-        duration = request.GET.get("duration", "")
-        if duration in DURATIONS:
-            low, high, _ = DURATIONS[duration]
-            modules = modules.filter(estimated_minutes__range=(low, high))
-        elif duration:
-            catalogue_filter.notes.append(f"No such duration “{duration[:40]}”: it was ignored.")
+        filters = CatalogueFilterSet(
+            request.GET, queryset=ModulePage.objects.child_of(self).live().public().for_listing()
+        )
+        modules = filters.qs
         context.update(
-            catalogue_filter=catalogue_filter,
-            duration=duration,
-            durations=[(key, label) for key, (_, _, label) in DURATIONS.items()],
+            filters=filters,
             paths=LearningPathPage.objects.child_of(self).live().public().select_related("audience"),
             modules=Paginator(modules, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )

@@ -2,11 +2,9 @@
 discussions with replies and accepted answers. Idempotent: everything is looked up by its natural key first."""
 
 import datetime
-import re
 
 from django.utils import timezone
 
-from communities import demo_data
 from communities.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -21,14 +19,14 @@ from communities.models import (
 )
 from communities.notifications import muted
 from home.models import HomePage
-from portal.demo import ensure_admin, ensure_page, ensure_user
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user
 from portal.taxonomy.models import Audience, Topic
 
 
 def ensure_people():
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     users = {}
-    for spec in demo_data.PEOPLE:
+    for spec in demo_items("communities", "people"):
         user = ensure_user(spec["username"], spec["first_name"], spec["last_name"])
         profile = user.profile
         if not profile.job_title:
@@ -83,7 +81,7 @@ def ensure_community(index, spec, users, admin):
 def ensure_blog_posts(communities, users):
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     today = timezone.localdate()
-    for spec in demo_data.BLOG_POSTS:
+    for spec in demo_items("communities", "blog_posts"):
         blog = BlogIndexPage.objects.child_of(communities[spec["community"]]).first()
         if blog.get_children().filter(slug=spec["slug"]).exists():
             continue
@@ -105,7 +103,7 @@ def ensure_blog_posts(communities, users):
 
 def ensure_threads(communities, users):
     now = timezone.now()
-    for spec in demo_data.THREADS:
+    for spec in demo_items("communities", "threads"):
         community = communities[spec["community"]]
         if Thread.objects.filter(community=community, title=spec["title"]).exists():
             continue
@@ -139,25 +137,12 @@ def ensure_threads(communities, users):
         thread.save()
 
 
-def markdown_from_html(html: str) -> str:
-    """The demo wiki texts are written as simple HTML; the wiki stores Markdown (clean diffs)."""
-    text = re.sub(r"<h2>(.*?)</h2>", r"\n## \1\n\n", html, flags=re.S)
-    text = re.sub(r"<h3>(.*?)</h3>", r"\n### \1\n\n", text, flags=re.S)
-    text = re.sub(r"<li>(.*?)</li>", r"- \1\n", text, flags=re.S)
-    text = re.sub(r"</?(ul|ol)>", "\n", text)
-    text = re.sub(r"<p>(.*?)</p>", r"\1\n\n", text, flags=re.S)
-    text = re.sub(r"</?strong>", "**", text)
-    text = re.sub(r"</?em>", "*", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
 def ensure_wiki_pages(communities, users):
     """Wiki pages with several published revisions each, so history and diffs have something to show."""
-    for spec in demo_data.WIKI_PAGES:
+    for spec in demo_items("communities", "wiki_pages"):
         community = communities[spec["community"]]
         parent = community
-        if spec["parent"]:
+        if spec.get("parent"):
             parent = WikiPage.objects.descendant_of(community).get(slug=spec["parent"])
         if parent.get_children().filter(slug=spec["slug"]).exists():
             continue
@@ -166,7 +151,7 @@ def ensure_wiki_pages(communities, users):
         page = WikiPage(
             slug=spec["slug"],
             title=spec["title"],
-            body=markdown_from_html(first["body"]),
+            body=first["body"],
             change_note=first["change_note"],
             owner=author,
         )
@@ -176,7 +161,7 @@ def ensure_wiki_pages(communities, users):
             page.save_edit(
                 users[revision["author"]],
                 spec["title"],
-                markdown_from_html(revision["body"]),
+                revision["body"],
                 revision["change_note"],
                 publish=True,
             )
@@ -196,7 +181,9 @@ def load(stdout=None):
         "learn from each other, run by trained facilitators.",
     )
     users = ensure_people()
-    communities = {spec["slug"]: ensure_community(index, spec, users, admin) for spec in demo_data.COMMUNITIES}
+    communities = {
+        spec["slug"]: ensure_community(index, spec, users, admin) for spec in demo_items("communities", "communities")
+    }
     with muted():
         ensure_blog_posts(communities, users)
     ensure_wiki_pages(communities, users)

@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from home import demo_library_data as library_data
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
-from portal.demo import ensure_admin, ensure_page, ensure_user
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user, stream_blocks
 from portal.governance.editorial_setup import install as install_editorial_setup
 from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
 from portal.taxonomy.models import Audience, Topic
@@ -163,7 +162,7 @@ def ensure_topics(nodes, parent=None):
 
 
 def ensure_audiences():
-    for order, spec in enumerate(library_data.AUDIENCES):
+    for order, spec in enumerate(demo_items("home", "audiences")):
         Audience.objects.get_or_create(slug=spec["slug"], defaults={**spec, "sort_order": order})
 
 
@@ -186,7 +185,7 @@ def ensure_library(home, admin):
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
     existing = set(library.get_children().values_list("slug", flat=True))
     today = timezone.localdate()
-    for spec in library_data.ARTICLES:
+    for spec in demo_items("home", "articles"):
         if spec["slug"] in existing:
             continue
         author = users.get(spec["author"], admin)
@@ -195,7 +194,7 @@ def ensure_library(home, admin):
             slug=spec["slug"],
             title=spec["title"],
             summary=spec["summary"],
-            body=spec["body"],
+            body=stream_blocks(spec["body"]),
             stage=spec["stage"],
             owner=author,
             content_owner=author,
@@ -220,7 +219,7 @@ def load(stdout=None):
     home = ensure_home(root, admin)
     for spec in PAGES:
         ensure_page(home, StandardPage, admin, **spec)
-    ensure_topics(library_data.TOPICS)
+    ensure_topics(demo_items("home", "topics"))
     ensure_audiences()
     ensure_library(home, admin)
     return home

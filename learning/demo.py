@@ -4,9 +4,8 @@ learners at various points. Idempotent: everything is looked up by slug or usern
 from django.contrib.auth import get_user_model
 
 from home.models import HomePage
-from learning import demo_data
 from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
-from portal.demo import ensure_admin, ensure_page, ensure_user
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user, stream_blocks
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -32,7 +31,7 @@ def ensure_module(index, spec, users, admin):
     module.save_revision(user=owner).publish(user=admin)
     for lesson_spec in spec["lessons"]:
         lesson = LessonPage(
-            slug=lesson_spec["slug"], title=lesson_spec["title"], body=lesson_spec["blocks"], owner=owner
+            slug=lesson_spec["slug"], title=lesson_spec["title"], body=stream_blocks(lesson_spec["blocks"]), owner=owner
         )
         module.add_child(instance=lesson)
         lesson.save_revision(user=owner).publish(user=admin)
@@ -59,7 +58,7 @@ def ensure_path(index, spec, modules, admin):
 
 def ensure_learners(paths):
     """Learners part-way through their paths; one fails a quiz before passing it."""
-    for spec in demo_data.LEARNERS:
+    for spec in demo_items("learning", "learners"):
         learner = ensure_user(spec["username"], spec["first_name"], spec["last_name"])
         path = paths[spec["path"]]
         if learner.enrolments.exists():
@@ -105,7 +104,7 @@ def load(stdout=None):
     )
     users = {user.username: user for user in get_user_model().objects.filter(username__in=["editor", "expert"])}
     modules = {}
-    for spec in demo_data.MODULES:
+    for spec in demo_items("learning", "modules"):
         modules[spec["slug"]] = ensure_module(index, spec, users, admin)
-    paths = {spec["slug"]: ensure_path(index, spec, modules, admin) for spec in demo_data.PATHS}
+    paths = {spec["slug"]: ensure_path(index, spec, modules, admin) for spec in demo_items("learning", "paths")}
     ensure_learners(paths)

@@ -1,5 +1,9 @@
-"""Helpers every app's demo loader shares (dev and tests only): the demo accounts and pages, each looked up by its
-natural key first, so loading twice changes nothing."""
+"""Helpers every app's demo loader shares (dev and tests only): reading the demo data files, and the demo accounts
+and pages, each looked up by its natural key first, so loading twice changes nothing."""
+
+import importlib
+import tomllib
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,6 +13,17 @@ from wagtail.models import Page
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
 DEMO_PASSWORD = "portal-demo"
+
+
+def demo_items(app: str, name: str) -> list[dict]:
+    """The items of `<app>/demo/<name>.toml`: the demo prose lives in data files, not in Python."""
+    folder = Path(importlib.import_module(app).__file__).parent / "demo"
+    return tomllib.loads((folder / f"{name}.toml").read_text(encoding="utf-8"))["item"]
+
+
+def stream_blocks(blocks: list[dict]) -> list[tuple]:
+    """StreamField content from a data file's [[...blocks]] tables (a block type and its value each)."""
+    return [(block["type"], block["value"]) for block in blocks]
 
 
 def ensure_admin():

@@ -68,3 +68,81 @@ def test_admin_login_with_a_wrong_password_is_refused(client, demo_site):
     response = client.post("/admin/login/", {"username": ADMIN_USERNAME, "password": "not-it"})
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+def demo_counts() -> dict:
+    """How many of each kind of thing the demo content makes."""
+    from django.apps import apps
+
+    from wagtail.models import Page
+
+    counts = {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in ("home", "communities", "learning", "taxonomy", "people", "governance")
+        and not model._meta.abstract
+    }
+    counts["pages"] = Page.objects.count()
+    counts["revisions"] = Revision.objects.count()
+    counts["users"] = get_user_model().objects.count()
+    return {name: count for name, count in counts.items() if count}
+
+
+def demo_text_digest() -> str:
+    """A fingerprint of every text the demo content holds: pages (their searchable text), threads, replies and
+    profiles (block ids and dates, which differ from load to load, are left out)."""
+    import hashlib
+
+    from communities.models import Reply, Thread
+    from portal.people.models import Profile
+
+    rows = [
+        (page.specific_class.__name__, page.slug, page.title, page.specific.summary, page.specific.search_body())
+        for page in Page.objects.exclude(depth=1).specific(defer=False)
+        if hasattr(page.specific, "search_body")
+    ]
+    rows += [("thread", t.title, t.body, t.kind, t.status) for t in Thread.objects.all()]
+    rows += [("reply", r.thread.title, r.body, r.status) for r in Reply.objects.select_related("thread")]
+    rows += [("profile", p.display_name, p.job_title, p.department, p.bio) for p in Profile.objects.all()]
+    return hashlib.sha256(repr(sorted(map(str, rows))).encode()).hexdigest()
+
+
+# What the demo loader made before its prose moved from Python literals to data files (demo/*.toml).
+DEMO_COUNTS = {
+    "taxonomy.Topic": 43,
+    "taxonomy.Audience": 6,
+    "people.ProfileTag": 75,
+    "people.Profile": 36,
+    "home.HomePage": 1,
+    "home.StandardPage": 3,
+    "home.LibraryIndexPage": 1,
+    "home.ReferenceArticleTag": 104,
+    "home.ReferenceArticlePage": 32,
+    "communities.Thread": 49,
+    "communities.Reply": 68,
+    "communities.Follow": 110,
+    "communities.Membership": 61,
+    "communities.BlogIndexPage": 6,
+    "communities.BlogPostTag": 36,
+    "communities.BlogPostPage": 13,
+    "communities.WikiPage": 12,
+    "communities.CommunityIndexPage": 1,
+    "communities.CommunityPage": 6,
+    "learning.Enrolment": 16,
+    "learning.LessonCompletion": 30,
+    "learning.QuizAttempt": 19,
+    "learning.LearningIndexPage": 1,
+    "learning.ModulePage": 9,
+    "learning.LessonPage": 34,
+    "learning.LearningPathPage": 5,
+    "learning.PathModule": 16,
+    "pages": 125,
+    "revisions": 145,
+    "users": 36,
+}
+DEMO_TEXT_DIGEST = "270148209fde7a4f43f0e40b5a6ff0793e0e49f2db730a6e220f4c284feef0d3"
+
+
+def test_the_demo_content_is_what_it_was(demo_site):
+    assert demo_counts() == DEMO_COUNTS
+    assert demo_text_digest() == DEMO_TEXT_DIGEST

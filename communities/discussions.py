@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from communities.member_images import image_collection_ids
 from communities.text import render_markdown
-from portal.searchable import page_visible_to
+from portal.searchable import SearchDocument, cached, page_visible_to, search_key
 from portal.taxonomy.trust import trust_status_for
 
 
@@ -110,7 +110,6 @@ class Thread(Post):
 
     def search_document(self):
         """A published thread, its published replies included, readable by whoever may see its community."""
-        from portal.searchable import SearchDocument, cached, search_key
 
         community = self.community
         if not self.is_published or not community.live:

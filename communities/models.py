@@ -35,6 +35,7 @@ from communities.membership import Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
 from portal.pages import BasePage
+from portal.searchable import page_readers
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
@@ -277,7 +278,6 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
 
     def facts_for_discussions(self) -> dict:
         """What every discussion in this community shares in the search index (computed once per batch)."""
-        from portal.searchable import page_readers
 
         facts = self.taxonomy_facts()
         return {

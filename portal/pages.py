@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.sanitise import validate_plain_text
+from portal.searchable import SearchDocument, page_readers, page_visible_to, search_key
 
 
 class BasePage(Page):
@@ -32,7 +33,6 @@ class BasePage(Page):
 
     # -- the search protocol (portal.searchable) ----------------------------------------------------------------
     def search_document(self):
-        from portal.searchable import SearchDocument, page_readers, search_key
 
         if not self.search_kind or not self.live:
             return None
@@ -57,7 +57,6 @@ class BasePage(Page):
         return document
 
     def search_visible_to(self, user) -> bool:
-        from portal.searchable import page_visible_to
 
         return page_visible_to(self, user)
 

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from portal.searchable import SearchDocument, batch_cache, search_key, searchable_types
+from portal.taxonomy.models import Topic
 from search.documents import (
     DOCUMENTS,
     alias,
@@ -58,8 +59,6 @@ class TopicAncestry:
     """All topics' ancestors, loaded once per batch: a document's topics plus their ancestors."""
 
     def __init__(self):
-        from portal.taxonomy.models import Topic
-
         rows = list(Topic.objects.values_list("pk", "path", "name"))
         by_path = {path: pk for pk, path, _ in rows}
         self.names = {pk: name for pk, _, name in rows}

@@ -20,6 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from portal.searchable import batch_cache, cached, reader_tokens
+from portal.taxonomy.models import Audience, Stage, Topic
 from search.documents import COUNTED_TOGETHER, alias, client
 from search.indexing import load, queue
 
@@ -118,7 +119,6 @@ def topic_rows() -> dict:
     """Every topic by slug: (id as indexed, name, path, depth), read once per search."""
 
     def load():
-        from portal.taxonomy.models import Topic
 
         rows = Topic.objects.values_list("slug", "pk", "name", "path", "depth")
         return {slug: (str(pk), name, path, depth) for slug, pk, name, path, depth in rows}
@@ -147,14 +147,12 @@ class TopicFacet(Facet):
 
 class AudienceFacet(Facet):
     def labels(self, values):
-        from portal.taxonomy.models import Audience
 
         return dict(Audience.objects.filter(slug__in=values).values_list("slug", "name"))
 
 
 class StageFacet(Facet):
     def labels(self, values):
-        from portal.taxonomy.models import Stage
 
         return {value: dict(Stage.choices).get(value, value) for value in values}
 
@@ -591,7 +589,6 @@ class FacetedSearch:
 
     def topic_tree(self, values) -> list:
         """Parents with their subtree counts, children nested under them (in taxonomy order)."""
-        from portal.taxonomy.models import Topic
 
         rows = topic_rows()
         nodes = {}

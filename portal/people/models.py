@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from portal.searchable import PUBLIC, SearchDocument, search_key
 from portal.taxonomy.models import Topic
 
 
@@ -94,7 +95,6 @@ class Profile(index.Indexed, ClusterableModel):
     # -- the search protocol (portal.searchable): profiles go to the people index, visible to everyone --------
     def search_document(self):
         from portal.people.registry import person_search_facts
-        from portal.searchable import PUBLIC, SearchDocument, search_key
 
         if not self.user.is_active:
             return None

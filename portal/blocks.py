@@ -1,11 +1,13 @@
 """Content blocks shared by every page type (library, communities, learning)."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote", "code"]
 
@@ -23,17 +25,28 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Why communities of practice work", "level": "h2"}
 
 
-class ImageBlock(blocks.StructBlock):
-    """An image with the alt text screen-reader users need, and an optional caption."""
+class OwnAltTextImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, each use of an image keeping its own alt text. Wagtail writes the alt text onto the
+    image object, which all uses of the same image on a page share, so the last use's text (or a decorative use's
+    empty one) would win everywhere; each use gets its own copy of the object instead."""
 
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(max_length=250, help_text="Describe the image for people who cannot see it.")
+    def _struct_value_to_image(self, struct_value):
+        if struct_value.get("image"):
+            struct_value = {**struct_value, "image": copy.copy(struct_value["image"])}
+        return super()._struct_value_to_image(struct_value)
+
+
+class FigureBlock(blocks.StructBlock):
+    """An image and an optional caption. The image is Wagtail's own ImageBlock: its alt text is required unless
+    the editor marks the image as decorative."""
+
+    image = OwnAltTextImageBlock()
     caption = blocks.CharBlock(max_length=250, required=False)
 
     class Meta:
         icon = "image"
         template = "blocks/image_block.html"
-        description = "An image with alt text and caption"
+        description = "An image with alt text and an optional caption"
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -85,7 +98,7 @@ class BodyBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
-    image = ImageBlock()
+    image = FigureBlock()
     callout = CalloutBlock()
     document = DocumentLinkBlock()
     embed = EmbedBlock(help_text="A video or screencast URL, e.g. from your video platform", icon="media")

@@ -6,9 +6,12 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.api import api_router
 from portal.ids import bound_integer_routes
+from portal.seo import robots_txt
 from portal.views import healthz
 
 urlpatterns = [
@@ -23,6 +26,9 @@ urlpatterns = [
     path("", include("communities.urls")),
     path("", include("learning.urls")),
     path("healthz", healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

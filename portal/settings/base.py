@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "learning",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

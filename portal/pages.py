@@ -2,6 +2,7 @@
 the search protocol (portal.searchable) implemented once for all pages."""
 
 from django.db import models
+from django.utils import timezone
 
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -9,6 +10,7 @@ from wagtail.search import index
 
 from portal.sanitise import validate_plain_text
 from portal.searchable import SearchDocument, page_readers, page_visible_to, search_key
+from portal.taxonomy.trust import trust_status_for
 
 
 class BasePage(Page):
@@ -55,6 +57,11 @@ class BasePage(Page):
         if hasattr(self, "add_taxonomy_to"):
             self.add_taxonomy_to(document)
         return document
+
+    def trust_status(self, today=None):
+        """What the page's badge tells readers (portal.taxonomy.trust, the one rule): every page has one, so no
+        badge is ever empty. Community contributions say so; classified pages add their review date."""
+        return trust_status_for(self, today or timezone.localdate())
 
     def search_visible_to(self, user) -> bool:
 

@@ -3,6 +3,7 @@ inside their own savepoint): the home page, the demo pages, the demo admin accou
 nothing."""
 
 import io
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page, Revision, Site
 
+from communities.models import WikiPage
 from home.models import HomePage
 from portal.demo import ADMIN_PASSWORD, ADMIN_USERNAME
 
@@ -146,3 +148,20 @@ DEMO_TEXT_DIGEST = "270148209fde7a4f43f0e40b5a6ff0793e0e49f2db730a6e220f4c284fee
 def test_the_demo_content_is_what_it_was(demo_site):
     assert demo_counts() == DEMO_COUNTS
     assert demo_text_digest() == DEMO_TEXT_DIGEST
+
+
+def test_no_page_type_renders_an_empty_trust_badge(client, demo_site):
+    """Every page has a trust status from the one rule, so a badge is never empty (wiki pages' was)."""
+    seen = set()
+    for page in Page.objects.live().exclude(depth=1).specific():
+        kind = type(page).__name__
+        if kind in seen:
+            continue
+        seen.add(kind)
+        assert page.trust_status().label, kind
+        html = client.get(page.url).content.decode()
+        for code, text in re.findall(r'data-trust="([^"]*)">([^<]*)</span>', html):
+            assert code and text.strip(), f"{kind} renders an empty trust badge"
+    assert {"WikiPage", "BlogPostPage", "ReferenceArticlePage", "ModulePage", "LessonPage"} <= seen
+    wiki = WikiPage.objects.live().public().first()
+    assert 'data-trust="community">Community contribution' in client.get(wiki.url).content.decode()

@@ -106,6 +106,32 @@ def search_key(obj) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def objects_for_keys(keys: Iterable[str]) -> dict:
+    """The live objects behind search keys, a query per model (pages: one for all types, then their specific
+    rows); keys whose object is gone are missing from the answer. Notifications and other references by key use
+    this, then ask each object's `search_visible_to`, the one visibility rule."""
+    from django.apps import apps
+
+    from wagtail.models import Page
+
+    wanted = {}
+    for key in set(keys):
+        label, _, pk = key.rpartition(":")
+        if label and pk.isdigit():
+            wanted.setdefault(label, set()).add(int(pk))
+    found = {}
+    for label, pks in wanted.items():
+        if label == "page":
+            objects = Page.objects.filter(pk__in=pks).specific()
+        else:
+            try:
+                objects = apps.get_model(label).objects.filter(pk__in=pks)
+            except (LookupError, ValueError):
+                continue
+        found.update({search_key(obj): obj for obj in objects})
+    return found
+
+
 def reader_tokens(user) -> list[str] | None:
     """What a reader may see, in the index's terms; None for superusers, who see everything (as in Wagtail)."""
     if user is None or not user.is_authenticated:

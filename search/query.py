@@ -4,6 +4,7 @@ counts are filtered by the *other* facets' selections (a facet keeps its own cou
 Every hit is re-checked against the database before it is shown."""
 
 import datetime
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -367,6 +368,14 @@ class Hit:
     date: datetime.datetime | None = None
     promoted: bool = False
     raw: object = None  # the index's document, for hits that came from Elasticsearch
+
+    @property
+    def snippet(self) -> str:
+        """The snippet as plain text: `snippet_html` is escaped text with, at most, <mark> around matches."""
+        return html.unescape(MARK_TAG.sub("", str(self.snippet_html)))
+
+
+MARK_TAG = re.compile(r"</?mark>")
 
 
 @dataclass

@@ -146,6 +146,7 @@ def api(request):
                 {
                     "title": hit.obj.title if hasattr(hit.obj, "title") else str(hit.obj),
                     "title_html": str(hit.title_html),
+                    "snippet": hit.snippet,
                     "snippet_html": str(hit.snippet_html),
                     "url": request.build_absolute_uri(hit.url),
                     "type": hit.kind,

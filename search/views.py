@@ -21,6 +21,7 @@ from search.query import (
     Hit,
     PeopleSearch,
     SearchRequest,
+    SearchWithPeople,
     autocomplete,
 )
 
@@ -80,7 +81,7 @@ def promoted_hits(search_request, user) -> list:
 
 @never_cache
 def search(request):
-    search_request, results = run_search(request)
+    search_request, results = run_search(request, SearchWithPeople)
     record(search_request, results)
     promoted = promoted_hits(search_request, request.user)
     promoted_keys = {hit.key for hit in promoted}

@@ -105,3 +105,22 @@ def test_a_keyboard_user_ticks_facets_and_keeps_their_place(page, browser, porta
     assert result_count(plain) == expected
     context.close()
 
+
+def test_people_who_know_beside_the_results(page, portal, screenshot):
+    page.goto(portal + "/search/?q=facilitation")
+    strip = page.get_by_role("region", name="People who know about “facilitation”")
+    expect(strip).to_be_visible()
+    people = strip.get_by_role("listitem")
+    expect(people).to_have_count(3)
+    first = people.first.get_by_role("link").first
+    name = first.inner_text()
+    screenshot("search-people-strip")
+    page.set_viewport_size({"width": 390, "height": 900})
+    screenshot("search-people-strip-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.go_back()
+    page.get_by_role("link", name="See everyone who knows about “facilitation”").click()
+    expect(page).to_have_url(re.compile(r"/search/people/\?q=facilitation$"))
+    expect(page.locator(".result--person").first).to_contain_text(name)

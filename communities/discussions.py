@@ -129,8 +129,8 @@ class Thread(Post):
             title=self.title,
             url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
             readers=facts["readers"],
-            summary=self.body[:300],
-            body="\n".join([self.body, *replies]),
+            summary=self.body,  # its opening, as plain text (the document cuts it)
+            body="\n\n".join([self.body, *replies]),  # apart, so one post's list never runs into the next
             community=community.title,
             published=self.created_at,
             updated=self.last_activity_at,
@@ -140,6 +140,7 @@ class Thread(Post):
             owner=self.author.get_full_name(),
             community_contribution=True,
             extra={"thread_kind": self.kind},
+            markdown=True,
         )
 
 

@@ -28,6 +28,7 @@ class WikiPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["communities.CommunityPage", "communities.WikiPage"]
     search_kind = "Wiki page"
+    search_markdown = True
     subpage_types = ["communities.WikiPage"]
 
     body = models.TextField(

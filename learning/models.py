@@ -31,6 +31,7 @@ from learning.panels import LearnerStatsPanel
 from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
 from portal.pages import BasePage
+from portal.pictures import card_images
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, StagedFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 
@@ -82,7 +83,11 @@ class LearningIndexPage(BasePage):
         modules = filters.qs
         context.update(
             filters=filters,
-            paths=LearningPathPage.objects.child_of(self).live().public().select_related("audience"),
+            paths=LearningPathPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("audience")
+            .prefetch_related(card_images()),
             modules=Paginator(modules, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )
         return context

@@ -1,6 +1,7 @@
 from django import template
 
 from communities.models import CommunityPage
+from portal.pictures import card_images
 
 register = template.Library()
 
@@ -14,6 +15,7 @@ def featured_communities(count=3):
         .filter(members_only=False)
         .with_member_counts()
         .defer_streamfields()
+        .prefetch_related(card_images())
         .order_by("-active_members", "title")[:count]
     )
     return {"communities": communities}

@@ -2,7 +2,6 @@
 cards and profiles show them as responsive renditions with alt text, link previews use them, pages without one
 show no image at all, and editors replace them in the admin."""
 
-import importlib
 import io
 import re
 
@@ -24,19 +23,6 @@ from tests.helpers import client_for, elements
 pytestmark = pytest.mark.django_db
 
 PICTURED = [CommunityPage, LearningPathPage, ModulePage, ReferenceArticlePage]
-
-
-@pytest.fixture
-def media_served(settings):
-    """/media/images/ answered as in development (portal.urls serves it only when DEBUG is on; production's web
-    server does it there)."""
-    import portal.urls
-
-    settings.DEBUG = True
-    settings.ROOT_URLCONF = importlib.reload(portal.urls)
-    yield
-    settings.DEBUG = False
-    importlib.reload(portal.urls)
 
 
 def images(html, css_class) -> list[dict]:

@@ -1,8 +1,6 @@
 """A reader looks through the demo's pictures at desk and phone width: every picture loads from its srcset, and
 none makes the page scroll sideways at 390 px."""
 
-import importlib
-
 import pytest
 from playwright.sync_api import expect
 
@@ -14,18 +12,6 @@ from portal.people.models import Profile
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 PICTURES = "img.card__image, img.page-image, img.avatar"
-
-
-@pytest.fixture
-def media_served(settings):
-    """/media/images/ answered by the live server as in development (portal.urls serves it only with DEBUG on)."""
-    import portal.urls
-
-    settings.DEBUG = True
-    settings.ROOT_URLCONF = importlib.reload(portal.urls)
-    yield
-    settings.DEBUG = False
-    importlib.reload(portal.urls)
 
 
 def pictures_on(page):

@@ -137,12 +137,12 @@ def test_topic_pages_show_pictures_on_their_cards(client, demo_site):
     assert article.image.default_alt_text in {img["alt"] for img in images(html, "card__image")}
 
 
-def test_the_featured_communities_show_their_pictures(demo_site):
-    from django.template import Context, Template
-
-    html = Template("{% load communities_tags %}{% featured_communities %}").render(Context())
-    pictures = images(html, "card__image")
-    assert pictures and all(img["srcset"] and img["alt"] for img in pictures)
+def test_the_home_page_cards_show_their_pictures(client, demo_site):
+    html = client.get("/").content.decode()
+    for key in ("communities", "learning", "library"):
+        block = re.search(rf'data-section="{key}">(.*?)</section>', html, re.S).group(1)
+        pictures = images(block, "card__image")
+        assert pictures and all(img["srcset"] and img["alt"] for img in pictures), key
 
 
 def test_people_show_their_avatars(client, demo_site, media_served):

@@ -66,7 +66,7 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
 
     worker = manage("search_worker", "--interval", "0.05")
     rebuilds = [manage("rebuild_search_index", "--no-progress")]
-    failures, published = [], []
+    failures, published, during_a_rebuild = [], [], 0
     try:
         time.sleep(2.5)  # both processes are up and reading or writing
         for number in range(PUBLISHES):
@@ -76,6 +76,7 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
                 published.append(make_article(library, f"Concurrent note {number} kestrel{number}x").pk)
             except Exception as error:
                 failures.append(repr(error))
+            during_a_rebuild += rebuilds[-1].poll() is None
         for rebuild in rebuilds:
             _, errors = rebuild.communicate(timeout=120)
             assert rebuild.returncode == 0, errors
@@ -90,7 +91,7 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
                 rebuild.kill()
 
     assert failures == [], f"{len(failures)} of {PUBLISHES} publishes failed: {failures[:3]}"
-    assert len(rebuilds) >= 2, "a rebuild should have run through the publishes"
+    assert during_a_rebuild >= PUBLISHES // 2, "a rebuild should have run through the publishes"
     assert worker.returncode == 0 and "Indexed" in output, errors
     assert not IndexOutbox.objects.pending().exists(), "the worker left work queued"
     refresh_search_index()

@@ -83,7 +83,9 @@ def join_page(request, index, slug):
         return join(request, community, next_url=request.path)
     invitations = []
     if request.user.is_authenticated:
-        invitations = community.invitations.filter(user=request.user).unanswered().select_related("invited_by__profile")
+        invitations = list(
+            community.invitations.filter(user=request.user).unanswered().select_related("invited_by__profile")
+        )
     return TemplateResponse(
         request,
         "communities/join.html",
@@ -92,6 +94,7 @@ def join_page(request, index, slug):
             "index": index,
             "membership": policy_for(request, community).membership,
             "invitations": invitations,
+            "invited": any(invitation.is_open for invitation in invitations),  # accepting is how they join
         },
     )
 
@@ -157,6 +160,13 @@ def members_url(community):
     return community_url(community, "members_route")
 
 
+def back_to_members(request, community):
+    """The members page, or the community's own page for someone who has just stepped down or left from it."""
+    if community.member_policy(request.user).may_manage_members():
+        return redirect(members_url(community))
+    return redirect(community.url)
+
+
 def managing(request, community):
     """The policy of someone who manages this community's members; anyone else is refused (403)."""
     policy = policy_for(request, community)
@@ -216,7 +226,7 @@ def change_role(request, community):
         lambda: membership.change_role(role, by=request.user),
         f"{membership.name} is now a {Membership.Role(role).label.lower()}.",
     )
-    return redirect(members_url(community))
+    return back_to_members(request, community)
 
 
 def remove_member(request, community):
@@ -237,7 +247,7 @@ def remove_member(request, community):
         )
     done = f"{membership.name} is no longer a member of {community.title}."
     attempt(request, None, lambda: membership.remove(by=request.user), done)
-    return redirect(members_url(community))
+    return back_to_members(request, community)
 
 
 @require_POST

@@ -159,6 +159,7 @@ def test_a_facilitator_steps_down_while_a_leader_remains(site):
     champions, fay = site["champions"], site["fay"]
     response = client_for(fay).post(url(champions, "role"), {"membership": member(site, "fay").pk, "role": "member"})
     assert said(response) == ["Fay Facilitator is now a member."]
+    assert response["Location"] == champions.url  # the members page is not hers any more
     assert not in_group(fay, champions.facilitator_group)
     # Now Leo is the only one; he cannot step down too, nor can anyone remove him.
     leo = member(site, "leo")
@@ -219,6 +220,16 @@ def test_leaving_is_allowed_while_another_facilitator_remains(site):
     assert not in_group(fay, champions.facilitator_group) and not in_group(fay, champions.member_group)
     [entry] = logged(champions, actions.MEMBER_LEAVE)
     assert entry.user_id == fay.pk and entry.data["member"] == "fay" and entry.data["role"] == "facilitator"
+
+
+def test_a_leader_removing_themself_from_the_members_page_has_left(site):
+    champions, leo = site["champions"], site["leo"]
+    response = client_for(leo).post(url(champions, "remove"), {"membership": member(site, "leo").pk})
+    assert said(response) == ["Leo Leader is no longer a member of Search champions."]
+    assert response["Location"] == champions.url
+    assert not Membership.objects.filter(community=champions, user=leo).exists()
+    assert [e.user for e in logged(champions, actions.MEMBER_LEAVE)] == [leo]
+    assert logged(champions, actions.MEMBER_REMOVE) == []
 
 
 # -- removing -------------------------------------------------------------------------------------------------------
@@ -534,6 +545,7 @@ def test_the_invitee_accepts_and_is_in_whatever_the_joining_policy(site):
     html = client.get(circle.join_url()).content.decode()
     assert "You are invited" in html and "Fay Facilitator invited you to join Leadership circle" in html
     assert ("form", {"method": "post", "action": invitation.answer_url()}) in elements(html)
+    assert "Ask to join" not in html  # the invitation is their way in
     response = client.post(invitation.answer_url(), {"answer": "accept"})
     assert response.status_code == 302 and response["Location"] == circle.url
     assert said(response) == ["Welcome to Leadership circle. You will hear about new threads here."]
@@ -583,6 +595,7 @@ def test_an_expired_invitation_cannot_be_accepted(site):
     client = client_for(nia)
     html = client.get(circle.join_url()).content.decode()
     assert "Your invitation has expired" in html and "Accept and join" not in html
+    assert "Ask to join" in html
     before = state()
     response = client.post(invitation.answer_url(), {"answer": "accept"})
     [message] = said(response)

@@ -71,6 +71,8 @@ class MemberForm(forms.Form):
 
 
 class RoleForm(MemberForm):
+    """A member's new role (only the three roles there are)."""
+
     role = forms.ChoiceField(
         choices=Membership.Role.choices,
         error_messages={
@@ -104,6 +106,8 @@ class InvitationForm(forms.Form):
 
 
 class InvitationAnswerForm(forms.Form):
+    """The invitee's answer: the two buttons under an invitation."""
+
     message = "Accept or decline the invitation."
     answer = forms.ChoiceField(
         choices=[("accept", "Accept"), ("decline", "Decline")],

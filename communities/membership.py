@@ -98,6 +98,7 @@ class Membership(models.Model):
         return self.user.profile.name
 
     def approve(self, by):
+        """Let a person who asked to join in."""
         with transaction.atomic():
             self.status, self.approved_by = self.Status.ACTIVE, by
             self.save()
@@ -192,6 +193,7 @@ class Membership(models.Model):
 
 # -- invitations ------------------------------------------------------------------------------------------------
 def invitation_expiry():
+    """When an invitation sent now stops being valid."""
     return timezone.now() + datetime.timedelta(days=settings.COMMUNITY_INVITATION_DAYS)
 
 
@@ -325,12 +327,14 @@ class Invitation(models.Model):
         self.status = current.status
 
     def decline(self):
+        """The invitee says no; they can be invited again later."""
         with transaction.atomic():
             current = self.locked()
             current.answer(self.Status.DECLINED, INVITATION_DECLINE)
         self.status = current.status
 
     def locked(self):
+        """This invitation read again under a row lock, if it can still be answered (else MembershipError)."""
         current = Invitation.objects.select_for_update().filter(pk=self.pk).first()
         if current is None or current.status != self.Status.PENDING:
             raise MembershipError("You have already answered this invitation.")
@@ -342,11 +346,13 @@ class Invitation(models.Model):
         return current
 
     def answer(self, status, action):
+        """Record the invitee's answer and log it."""
         self.status, self.answered_at = status, timezone.now()
         self.save(update_fields=["status", "answered_at"])
         self.audit(action, self.user)
 
     def audit(self, action, by):
+        """An entry in the community page's history about this invitation."""
         log(
             instance=self.community,
             action=action,

@@ -214,6 +214,7 @@ def members(request, community):
 
 @require_POST
 def change_role(request, community):
+    """Make a member a member, facilitator or leader (the select and button on each row of the members page)."""
     policy = managing(request, community)
     form = RoleForm(request.POST, community=community)
     if not form.is_valid():
@@ -252,6 +253,7 @@ def remove_member(request, community):
 
 @require_POST
 def invite(request, community):
+    """Invite someone by username or e-mail address; they are notified and answer on the join page."""
     if not policy_for(request, community).may_invite():
         raise PermissionDenied
     form = InvitationForm(request.POST)

@@ -27,6 +27,35 @@ class CommunitiesConfig(AppConfig):
         profile_sections.append(ProfileSection("communities/profile_section.html", people_pages.profile_context))
         person_search_facts.append(people_pages.person_search_facts)
         register_for_search()
+        register_home_sections()
+
+
+def register_home_sections():
+    from communities import home_sections
+    from home.sections import HomeSection, continue_providers, register_section
+
+    register_section(
+        HomeSection(
+            "communities",
+            "Communities of practice",
+            "communities/home_featured.html",
+            home_sections.featured_communities,
+            more_url="/communities/",
+            more_label="All communities",
+            order=10,
+        )
+    )
+    register_section(
+        HomeSection(
+            "answers",
+            "Recently answered questions and tips",
+            "communities/home_answers.html",
+            home_sections.answers_and_tips,
+            order=40,
+        )
+    )
+    if home_sections.followed_threads_with_news not in continue_providers:
+        continue_providers.append(home_sections.followed_threads_with_news)
 
 
 def register_for_search():

@@ -117,6 +117,9 @@ class BlogPostPage(Classified, BasePage):
         """The subject and path of the notification its first publication sends."""
         return f"New blog post in {self.posted_in().title}: {self.title}", self.url
 
+    def notice_target(self):
+        return self
+
     def follows(self):
         """Who hears about it: the community's followers."""
         return Follow.objects.filter(community=self.posted_in())

@@ -12,14 +12,16 @@ from communities.models import (
     CommunityPage,
     Follow,
     Membership,
+    Notification,
     Post,
     Reply,
     Thread,
     WikiPage,
 )
-from communities.notifications import muted
+from communities.notifications import describe, muted
 from home.models import HomePage
-from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_role, ensure_user
+from portal.searchable import search_key
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -36,6 +38,7 @@ def ensure_people():
             profile.expertise.set([topics[slug] for slug in spec["expertise"] if slug in topics])
             profile.ask_me_about.set(spec["ask_me_about"])
             profile.save()
+        ensure_role(user, spec["role"], spec["department"])
         users[user.username] = user
     return users
 
@@ -178,6 +181,38 @@ def ensure_invitations(communities, users):
             community.invite(user, by=users[invited["by"]])
 
 
+# A knowledge worker who comes back to news: unread notifications about replies in threads they follow.
+NOTIFIED_MEMBER = "marcus.reid"
+
+
+def ensure_notifications(users):
+    """A few unread notifications for one demo member, as if replies came in while they were away."""
+    member = users[NOTIFIED_MEMBER]
+    if Notification.objects.filter(user=member).exists():
+        return
+    communities = Membership.objects.active().filter(user=member).values("community_id")
+    threads = (
+        Thread.objects.published()
+        .filter(community_id__in=communities, replies__isnull=False)
+        .exclude(author=member)
+        .distinct()
+        .order_by("-last_activity_at")[:3]
+    )
+    for thread in threads:
+        follow, _ = Follow.objects.get_or_create(thread=thread, user=member)
+        latest = thread.replies.order_by("-created_at").first()
+        subject, url = describe(latest)
+        Notification.objects.create(
+            user=member,
+            subject=subject,
+            url=url,
+            target_key=search_key(thread),
+            follow=follow,
+            created_at=latest.created_at,
+            sent_at=latest.created_at,
+        )
+
+
 def load(stdout=None):
 
     admin = ensure_admin()
@@ -200,3 +235,4 @@ def load(stdout=None):
     ensure_wiki_pages(communities, users)
     ensure_threads(communities, users)
     ensure_invitations(communities, users)
+    ensure_notifications(users)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from communities.member_images import image_collection_ids
 from communities.text import render_markdown
-from portal.searchable import SearchDocument, cached, page_visible_to, search_key
+from portal.searchable import SearchDocument, batch_cache, cached, objects_for_keys, page_visible_to, search_key
 from portal.taxonomy.trust import trust_status_for
 
 
@@ -64,6 +64,10 @@ class Post(models.Model):
 
     def trust_status(self):
         return trust_status_for(self, timezone.localdate())
+
+    def notice_target(self):
+        """What a notification about this post points at (a reply's is its thread, opened at the reply)."""
+        return self
 
     def search_visible_to(self, user) -> bool:
         community = self.posted_in()
@@ -125,8 +129,8 @@ class Thread(Post):
             title=self.title,
             url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
             readers=facts["readers"],
-            summary=self.body[:300],
-            body="\n".join([self.body, *replies]),
+            summary=self.body,  # its opening, as plain text (the document cuts it)
+            body="\n\n".join([self.body, *replies]),  # apart, so one post's list never runs into the next
             community=community.title,
             published=self.created_at,
             updated=self.last_activity_at,
@@ -136,6 +140,7 @@ class Thread(Post):
             owner=self.author.get_full_name(),
             community_contribution=True,
             extra={"thread_kind": self.kind},
+            markdown=True,
         )
 
 
@@ -156,7 +161,10 @@ class Reply(Post):
         return self.thread.community
 
     def notice(self) -> tuple[str, str]:
-        return f"New reply to “{self.thread.title}”", self.thread.get_absolute_url()
+        return f"New reply to “{self.thread.title}”", f"{self.thread.get_absolute_url()}#reply-{self.pk}"
+
+    def notice_target(self):
+        return self.thread
 
     def follows(self):
         """Who hears about it: the thread's followers."""
@@ -209,6 +217,9 @@ class Follow(models.Model):
     )
     thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="followers")
     created_at = models.DateTimeField(default=timezone.now)
+    emails = models.BooleanField(
+        "email me", default=True, help_text="Off: what this follow brings shows on the notifications page only."
+    )
 
     class Meta:
         constraints = [
@@ -220,14 +231,57 @@ class Follow(models.Model):
         return f"{self.user} follows {self.community or self.thread}"
 
 
+class NotificationQuerySet(models.QuerySet):
+    def for_reader(self, user):
+        """A person's notifications that point at an item (older rows without one are never listed)."""
+        return self.filter(user=user).exclude(target_key="")
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def mark_read(self):
+        return self.unread().update(read_at=timezone.now())
+
+
 class Notification(models.Model):
-    """One thing one person should hear about; `sent_at` set once it was emailed (alone or in a digest)."""
+    """One thing one person should hear about: listed on /me/notifications/ until read, and emailed (alone or in
+    a digest) unless the follow that brought it says not to; `sent_at` is set once that is settled.
+
+    `target_key` is the search key (portal.searchable) of the item it is about, so the list shows only what the
+    reader may still open, by the same rule as search."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     subject = models.CharField(max_length=250)
     url = models.CharField(max_length=500)
+    target_key = models.CharField(max_length=100, blank=True, db_index=True)
+    follow = models.ForeignKey(Follow, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
 
     def __str__(self):
         return self.subject
+
+    @property
+    def emailed(self) -> bool:
+        return self.follow is None or self.follow.emails
+
+    @classmethod
+    def visible_page(cls, notifications, user):
+        """The notifications (a page of them) whose item this reader may still open, each with `.item` set;
+        one query per kind of item, then the item's own `search_visible_to`."""
+        notifications = list(notifications)
+        items = objects_for_keys(n.target_key for n in notifications)
+        visible = []
+        with batch_cache():
+            for notification in notifications:
+                item = items.get(notification.target_key)
+                if item is not None and item.search_visible_to(user):
+                    notification.item = item
+                    visible.append(notification)
+        return visible

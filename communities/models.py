@@ -20,6 +20,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Orderable,
     PageManager,
     PageViewRestriction,
     Workflow,
@@ -388,6 +389,19 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         return context
 
 
+class FeaturedCommunity(Orderable):
+    """A community an editor puts on the home page (its "Featured communities" panel); only public, live ones
+    show, whatever is chosen."""
+
+    home_page = ParentalKey("home.HomePage", on_delete=models.CASCADE, related_name="featured_communities")
+    community = models.ForeignKey(CommunityPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = ["community"]
+
+    def __str__(self):
+        return str(self.community)
+
+
 # Every model of the app, wherever it is defined (the pages here; the rest in their own modules, which the views
 # import without importing the pages).
 __all__ = [
@@ -397,6 +411,7 @@ __all__ = [
     "CommunityIndexPage",
     "CommunityPage",
     "CommunityPageTag",
+    "FeaturedCommunity",
     "Flag",
     "Follow",
     "Invitation",

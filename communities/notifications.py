@@ -1,18 +1,24 @@
-"""Emails to followers when a thread, reply or blog post is published: at once, or collected for the daily digest."""
+"""Notifications to followers when a thread, reply or blog post is published: listed on /me/notifications/, and
+emailed at once or in the daily digest. Every email carries unsubscribe links that work without logging in: a
+signed token naming the follow (or the person, for "no more emails at all")."""
 
 import threading
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core import signing
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from communities.discussions import Notification
+from communities.discussions import Follow, Notification
 from portal.people.models import Profile
 from portal.sanitise import one_line
+from portal.searchable import search_key
 
 _muted = threading.local()
+UNSUBSCRIBE_SALT = "communities.unsubscribe"
 
 
 @contextmanager
@@ -25,27 +31,45 @@ def muted():
         _muted.on = False
 
 
-def followers_of(post):
-    """Who hears about a newly published post (a thread, reply or blog post says whose follows count); never its
-    own author, and only people who may still read the community."""
+def follows_of(post):
+    """The follows that hear about a newly published post (a thread, reply or blog post says whose count); never
+    its own author's, and only of people who may still read the community."""
     community = post.posted_in()
-    users = {follow.user for follow in post.follows().select_related("user") if follow.user_id != post.author_id}
-    return [user for user in users if user.is_active and community.can_read(user)]
+    follows = post.follows().select_related("user").exclude(user_id=post.author_id)
+    return [follow for follow in follows if follow.user.is_active and community.can_read(follow.user)]
 
 
 def announce(post):
-    """Queue a notification per follower after the publishing transaction commits; send immediate ones then."""
+    """Queue a notification per follower after the publishing transaction commits; email immediate ones then."""
     if getattr(_muted, "on", False):
         return
     subject, url = describe(post)
+    target_key = search_key(post.notice_target())
 
     def queue():
-        for user in followers_of(post):
-            notification = Notification.objects.create(user=user, subject=subject[:250], url=url)
-            if Profile.for_user(user).email_notifications == Profile.Digest.IMMEDIATE:
+        seen = set()
+        for follow in follows_of(post):
+            if follow.user_id in seen:  # following both the community and the thread: one notification
+                continue
+            seen.add(follow.user_id)
+            notification = Notification.objects.create(
+                user=follow.user, subject=subject[:250], url=url, target_key=target_key, follow=follow
+            )
+            if Profile.for_user(follow.user).email_notifications == Profile.Digest.IMMEDIATE:
                 send_immediately(notification)
 
     transaction.on_commit(queue)
+
+
+def notify(user, subject, item, url=None):
+    """A notification about anything with a search key (an invitation's community, say); listed, not emailed."""
+    return Notification.objects.create(
+        user=user,
+        subject=one_line(subject)[:250],
+        url=url or item.url,
+        target_key=search_key(item),
+        sent_at=timezone.now(),
+    )
 
 
 def describe(post):
@@ -63,13 +87,55 @@ def announce_first_publication(sender, instance, revision=None, **kwargs):
         announce(instance)
 
 
+# -- unsubscribe links ------------------------------------------------------------------------------------------
+def unsubscribe_token(*, follow=None, user=None) -> str:
+    """A signed token for one follow's emails, or (with `user`) for all of a person's emails. It never expires:
+    an old email's link must still work."""
+    payload = {"follow": follow.pk} if follow is not None else {"user": user.pk}
+    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_url(**kwargs) -> str:
+    return settings.WAGTAILADMIN_BASE_URL + reverse("notifications:unsubscribe", args=[unsubscribe_token(**kwargs)])
+
+
+def read_unsubscribe_token(token: str):
+    """The follow or the profile a token names, or None for a forged, mangled or stale one."""
+    try:
+        payload = signing.loads(token[:500], salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    if isinstance(payload.get("follow"), int):
+        return Follow.objects.select_related("user", "community", "thread").filter(pk=payload["follow"]).first()
+    if isinstance(payload.get("user"), int):
+        return Profile.objects.select_related("user").filter(user_id=payload["user"]).first()
+    return None
+
+
+def _email(user, subject, body, unsubscribe):
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+    )
+    message.send()
+
+
 def send_immediately(notification):
-    if notification.user.email:
-        send_mail(
+    follow = notification.follow
+    if notification.user.email and notification.emailed:
+        stop_this = unsubscribe_url(follow=follow) if follow else unsubscribe_url(user=notification.user)
+        _email(
+            notification.user,
             notification.subject,
-            f"{notification.subject}\n\n{notification.url}\n",
-            settings.DEFAULT_FROM_EMAIL,
-            [notification.user.email],
+            f"{notification.subject}\n\n{notification.url}\n\n"
+            f"-- \nStop emails about this: {stop_this}\n"
+            f"Stop all emails from the portal: {unsubscribe_url(user=notification.user)}\n",
+            stop_this,
         )
     Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
 
@@ -78,21 +144,26 @@ def send_digests() -> int:
     """Email each daily-digest reader one message with everything unsent; returns how many emails went out.
     Idempotent: sent notifications are marked, so a second run sends nothing new."""
     sent = 0
-    pending = Notification.objects.filter(sent_at__isnull=True).select_related("user").order_by("created_at")
+    pending = Notification.objects.filter(sent_at__isnull=True).select_related("user", "follow").order_by("created_at")
     by_user = {}
     for notification in pending:
         by_user.setdefault(notification.user, []).append(notification)
     for user, notifications in by_user.items():
         with transaction.atomic():
-            if Profile.for_user(user).email_notifications == Profile.Digest.OFF or not user.email:
+            emailed = [n for n in notifications if n.emailed]
+            if Profile.for_user(user).email_notifications == Profile.Digest.OFF or not user.email or not emailed:
                 Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
                 continue
-            lines = [f"- {n.subject}\n  {n.url}" for n in notifications]
-            send_mail(
-                f"Your daily digest: {len(notifications)} update(s)",
-                "\n".join(lines) + "\n",
-                settings.DEFAULT_FROM_EMAIL,
-                [user.email],
+            lines = []
+            for n in emailed:
+                stop = f"\n  Stop emails about this: {unsubscribe_url(follow=n.follow)}" if n.follow else ""
+                lines.append(f"- {n.subject}\n  {n.url}{stop}")
+            stop_all = unsubscribe_url(user=user)
+            _email(
+                user,
+                f"Your daily digest: {len(emailed)} update(s)",
+                "\n".join(lines) + f"\n\n-- \nStop all emails from the portal: {stop_all}\n",
+                stop_all,
             )
             Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
             sent += 1

@@ -9,7 +9,7 @@ import markdown
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from portal.sanitise import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
+from portal.sanitise import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MARKDOWN_EXTENSIONS, clean_html
 
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 LIBRARY_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(image:(\d{1,12})\)")
@@ -24,7 +24,7 @@ def render_markdown(text: str, image_collections=None) -> str:
         text = resolve_library_images(text, image_collections)
         tags.add("img")
         attributes["img"] = {"src", "alt"}
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
     html = clean_html(html, tags=tags, attributes=attributes, attribute_filter=only_library_image_sources)
     # An <img> whose outside source the filter dropped is left empty; remove it (nh3's output is normalised).
     return mark_safe(IMAGE_WITHOUT_SOURCE.sub("", html))

@@ -3,6 +3,7 @@ them): join and leave, membership requests, managing members and invitations, an
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from communities.discussions import Flag, Follow, Post, PostEdit, Reply, Thread
+from communities.discussions import Flag, Follow, Notification, Post, PostEdit, Reply, Thread
 from communities.forms import (
     EditPostForm,
     FlagForm,
@@ -33,6 +34,7 @@ from communities.membership import Membership, MembershipError
 from communities.notifications import announce
 from communities.policy import policy_for
 from portal.sanitise import local_url
+from portal.searchable import batch_cache, search_key
 
 THREADS_PER_PAGE = 20
 
@@ -362,6 +364,8 @@ def thread_detail(request, community, thread_id):
         if form.is_valid():
             return create_post(request, community, form, thread)
         messages.error(request, "Your reply was not saved yet: please correct it below.")
+    if request.user.is_authenticated:  # reading the thread is reading what its notifications announced
+        Notification.objects.for_reader(request.user).filter(target_key=search_key(thread)).mark_read()
     replies = (
         thread.replies.visible_to(request.user, community).select_related("author__profile").prefetch_related("edits")
     )
@@ -513,5 +517,32 @@ def moderation_queue(request, community):
             "flags": Flag.objects.filter(resolved=False)
             .filter(Q(thread__community=community) | Q(reply__thread__community=community))
             .select_related("thread", "reply__thread", "flagged_by"),
+        },
+    )
+
+
+# -- the signed-in person's own communities -------------------------------------------------------------------------
+@login_required
+def my_communities(request):
+    """/me/communities/: where I belong, what I asked to join, and the threads I follow."""
+    memberships = (
+        Membership.objects.filter(user=request.user, community__live=True)
+        .select_related("community")
+        .order_by("status", "community__title")
+    )
+    follows = (
+        Follow.objects.filter(user=request.user, thread__isnull=False)
+        .select_related("thread__community")
+        .order_by("-thread__last_activity_at")
+    )
+    with batch_cache():  # view restrictions read once for all the threads
+        followed = [f.thread for f in follows[:50] if f.thread.search_visible_to(request.user)]
+    return TemplateResponse(
+        request,
+        "communities/my_communities.html",
+        {
+            "memberships": [m for m in memberships if m.is_active],
+            "pending": [m for m in memberships if not m.is_active],
+            "followed_threads": followed,
         },
     )

@@ -28,6 +28,7 @@ class WikiPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["communities.CommunityPage", "communities.WikiPage"]
     search_kind = "Wiki page"
+    search_markdown = True
     subpage_types = ["communities.WikiPage"]
 
     body = models.TextField(
@@ -68,6 +69,22 @@ class WikiPage(RoutablePageMixin, BasePage):
 
     def community(self):
         return community_of(self)
+
+    def facilitator_approved_on(self):
+        """The day a facilitator published the live version (approving a member's edit in the review, or their own
+        edit), or None; the trust badge says so."""
+        if not self.live_revision_id:
+            return None
+        entry = (
+            PageLogEntry.objects.filter(page=self, action="wagtail.publish", revision_id=self.live_revision_id)
+            .select_related("user")
+            .order_by("-timestamp")
+            .first()
+        )
+        community = self.community()
+        if entry and entry.user and community and community.is_facilitator(entry.user):
+            return entry.timestamp.date()
+        return None
 
     def search_community(self) -> str:
         community = self.community()

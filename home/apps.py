@@ -5,3 +5,19 @@ class HomeConfig(AppConfig):
     """The home page, plain pages, the reference library and the demo content."""
 
     name = "home"
+
+    def ready(self):
+        from home.models import latest_articles
+        from home.sections import HomeSection, register_section
+
+        register_section(
+            HomeSection(
+                "library",
+                "From the library",
+                "home/sections/library.html",
+                latest_articles,
+                more_url="/library/",
+                more_label="Browse the library",
+                order=30,
+            )
+        )

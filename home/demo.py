@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
-from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user, stream_blocks
+from portal.demo import ADMIN_USERNAME, demo_items, ensure_admin, ensure_page, ensure_role, ensure_user, stream_blocks
 from portal.governance.editorial_setup import install as install_editorial_setup
 from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
 from portal.taxonomy.models import Audience, Topic
@@ -150,6 +150,14 @@ EDITORIAL_USERS = [
     ("editor", "Grace", "Okafor", "Portal editor", EDITORS),
     ("moderator", "Lena", "Fischer", "Community moderator", MODERATORS),
 ]
+# Each demo account's role in the KM programme (an audience slug) and department.
+EDITORIAL_ROLES = {
+    ADMIN_USERNAME: ("local-knowledge-manager", "Knowledge Management"),
+    "author": ("km-champion", "Operations"),
+    "expert": ("local-knowledge-manager", "Strategy"),
+    "editor": ("local-knowledge-manager", "Knowledge Management"),
+    "moderator": ("community-facilitator", "Knowledge Management"),
+}
 
 
 def ensure_topics(nodes, parent=None):
@@ -221,5 +229,7 @@ def load(stdout=None):
         ensure_page(home, StandardPage, admin, **spec)
     ensure_topics(demo_items("home", "topics"))
     ensure_audiences()
+    for user in get_user_model().objects.filter(username__in=EDITORIAL_ROLES):
+        ensure_role(user, *EDITORIAL_ROLES[user.username])
     ensure_library(home, admin)
     return home

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.sections import continue_items_for, sections_for
 from portal.blocks import BodyBlock
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
 from portal.pages import BasePage
@@ -21,7 +22,7 @@ from portal.taxonomy.models import Classified, ClassifiedPageManager
 
 
 class HomePage(BasePage):
-    """The landing page: what the portal is for and where to start."""
+    """The landing page: what the portal is for, where to start, and the portal's life (home.sections)."""
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -33,7 +34,17 @@ class HomePage(BasePage):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    content_panels = BasePage.content_panels + ["intro", "hero_cta_text", "hero_cta_link"]
+    content_panels = BasePage.content_panels + [
+        "intro",
+        "hero_cta_text",
+        "hero_cta_link",
+        # The relation is the communities app's (communities.FeaturedCommunity); without rows, the most active show.
+        InlinePanel(
+            "featured_communities",
+            label="Featured communities",
+            help_text="Leave empty to show the most active communities.",
+        ),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [APIField("intro")]
 
@@ -42,9 +53,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pages"] = (
-            self.get_children().live().public().specific().defer_streamfields().order_by("-first_published_at")[:6]
-        )
+        context["sections"] = sections_for(request, self)
+        context["continue_items"] = continue_items_for(request)
         return context
 
 
@@ -59,6 +69,18 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = "standard page"
+
+
+def latest_articles(request, home_page, count=6):
+    """The home page's "From the library": the newest approved reference articles anyone may read."""
+    articles = (
+        ReferenceArticlePage.objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("content_owner")
+        .order_by("-last_published_at")[:count]
+    )
+    return {"articles": list(articles)}
 
 
 class LibraryIndexPage(BasePage):

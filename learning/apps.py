@@ -3,3 +3,21 @@ from django.apps import AppConfig
 
 class LearningConfig(AppConfig):
     name = "learning"
+
+    def ready(self):
+        from home.sections import HomeSection, continue_providers, register_section
+        from learning import home_sections
+
+        register_section(
+            HomeSection(
+                "learning",
+                "Learning paths",
+                "learning/home_paths.html",
+                home_sections.learning_paths,
+                more_url="/learning/",
+                more_label="All learning",
+                order=20,
+            )
+        )
+        if home_sections.lessons_in_progress not in continue_providers:
+            continue_providers.append(home_sections.lessons_in_progress)

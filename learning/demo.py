@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from home.models import HomePage
 from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
-from portal.demo import demo_items, ensure_admin, ensure_page, ensure_user, stream_blocks
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_role, ensure_user, stream_blocks
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -60,6 +60,7 @@ def ensure_learners(paths):
     """Learners part-way through their paths; one fails a quiz before passing it."""
     for spec in demo_items("learning", "learners"):
         learner = ensure_user(spec["username"], spec["first_name"], spec["last_name"])
+        ensure_role(learner, spec["role"], spec["department"])
         path = paths[spec["path"]]
         if learner.enrolments.exists():
             continue

@@ -11,8 +11,9 @@ from functools import reduce
 
 import django_filters
 
+from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -31,14 +32,24 @@ from learning.panels import LearnerStatsPanel
 from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
 from portal.pages import BasePage
+from portal.people.models import Profile
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, StagedFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
+from portal.taxonomy.trust import combined_trust
 
 DURATIONS = {
     "short": (0, 30, "Up to 30 minutes"),
     "medium": (31, 60, "31 to 60 minutes"),
     "long": (61, 10_000, "Over an hour"),
 }
+
+
+def paths_for_role(paths, role):
+    """Paths for the reader's role first (then by title); all of them, by title, when no role is set."""
+    if role is None:
+        return paths.order_by("title")
+    first = Case(When(audience=role, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return paths.annotate(for_role=first).order_by("for_role", "title")
 
 
 class CatalogueFilterSet(StagedFilterSet):
@@ -73,17 +84,21 @@ class LearningIndexPage(BasePage):
         verbose_name = "learning index page"
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
-        filters = CatalogueFilterSet(
-            request.GET, queryset=ModulePage.objects.child_of(self).live().public().for_listing()
-        )
-        modules = filters.qs
+        role = Profile.role_of(request.user)
+        data = request.GET.copy()
+        # The reader's role is the audience filter's default; choosing "Everyone" (an empty value) shows all.
+        role_is_default = role is not None and "audience" not in data
+        if role_is_default:
+            data["audience"] = role.slug
+        filters = CatalogueFilterSet(data, queryset=ModulePage.objects.child_of(self).live().public().for_listing())
+        paths = LearningPathPage.objects.child_of(self).live().public().select_related("audience")
         context.update(
             filters=filters,
-            paths=LearningPathPage.objects.child_of(self).live().public().select_related("audience"),
-            modules=Paginator(modules, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
+            role=role,
+            role_is_default=role_is_default,
+            paths=paths_for_role(paths, role),
+            modules=Paginator(filters.qs, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )
         return context
 
@@ -203,6 +218,11 @@ class LessonPage(RoutablePageMixin, BasePage):
                 parts.extend(block.block.get_searchable_content(block.value))
         return "\n".join(part for part in parts if part)
 
+    def trust_status(self, today=None):
+        """A lesson is as trustworthy as its module's last review."""
+        module = self.module()
+        return module.trust_status(today) if module is not None else super().trust_status(today)
+
     def add_taxonomy_to(self, document):
         """A lesson is found under its module's topics, audiences and stage."""
         module = self.get_parent().specific
@@ -288,6 +308,11 @@ class LearningPathPage(RoutablePageMixin, BasePage):
 
     def modules(self):
         return [link.module for link in self.path_modules.select_related("module") if link.module.live]
+
+    def trust_status(self, today=None):
+        """A path is due for review when one of its modules is, else approved as of its oldest module review."""
+        today = today or timezone.localdate()
+        return combined_trust([module.trust_status(today) for module in self.modules()]) or super().trust_status(today)
 
     def progress_for(self, user) -> Progress:
         """Lessons done over lessons in all the path's live modules."""

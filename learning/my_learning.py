@@ -7,8 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.template.response import TemplateResponse
 
-from learning.models import LearningPathPage, LessonPage
+from learning.models import LearningPathPage, LessonPage, paths_for_role
 from learning.progress import Enrolment, LessonCompletion, Progress
+from portal.people.models import Profile
 
 
 @login_required
@@ -38,16 +39,18 @@ def my_learning(request):
         lessons = [lesson for module_id in module_ids for lesson in lessons_by_module.get(module_id, [])]
         progress = Progress.of(lessons, completed_ids)  # the one progress rule, as on the path's own page
         path_rows.append({"path": path_page, "progress": progress, "percent": progress.percent})
-    role = getattr(user.profile, "role", None)
+    role = Profile.role_of(user)
     recommended = LearningPathPage.objects.live().public().exclude(pk__in=[p.pk for p in paths])
     if role is not None:
         recommended = recommended.filter(audience=role)
+    recommended = paths_for_role(recommended, role)
     return TemplateResponse(
         request,
         "learning/my_learning.html",
         {
             "module_rows": module_rows,
             "path_rows": path_rows,
+            "role": role,
             "recommended": recommended.select_related("audience")[:6],
             "recent_completions": LessonCompletion.objects.filter(user=user).order_by("-completed_at")[:10],
         },

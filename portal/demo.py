@@ -44,6 +44,24 @@ def ensure_admin():
     return admin
 
 
+def ensure_role(user, role_slug: str, department: str):
+    """Give a demo person their role in the KM programme and their department, once: a profile someone edited
+    keeps what they chose."""
+    from portal.people.models import Profile
+    from portal.taxonomy.models import Audience
+
+    profile = Profile.for_user(user)
+    changed = []
+    if profile.role_id is None:
+        profile.role = Audience.objects.get(slug=role_slug)
+        changed.append("role")
+    if not profile.department:
+        profile.department = department
+        changed.append("department")
+    if changed:
+        profile.save()
+
+
 def ensure_page(parent: Page, model, admin, slug: str, **fields):
     """Create and publish a page under `parent` unless one with that slug is already there."""
     existing = parent.get_children().filter(slug=slug).first()

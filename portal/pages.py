@@ -29,6 +29,8 @@ class BasePage(Page):
 
     # The type facet's label in the portal search; None keeps a page type out of it (listings, the home page).
     search_kind: str | None = "Page"
+    # True where the summary and body are Markdown (members' wiki pages): search reads them as the text they render.
+    search_markdown = False
 
     class Meta:
         abstract = True
@@ -53,6 +55,7 @@ class BasePage(Page):
             community=self.search_community(),
             published=self.first_published_at,
             updated=self.last_published_at,
+            markdown=self.search_markdown,
         )
         if hasattr(self, "add_taxonomy_to"):
             self.add_taxonomy_to(document)
@@ -68,9 +71,9 @@ class BasePage(Page):
         return page_visible_to(self, user)
 
     def search_body(self) -> str:
-        """The text of the page's declared search fields beyond title and summary, StreamFields as plain text."""
+        """The text of the page's declared search fields beyond title and summary, StreamFields as their searchable
+        content; the search document turns any markup left into plain text."""
         from django.core.exceptions import FieldDoesNotExist
-        from django.utils.html import strip_tags
 
         parts = []
         for search_field in self.search_fields:
@@ -81,13 +84,13 @@ class BasePage(Page):
                 model_field = self._meta.get_field(name)
             except FieldDoesNotExist:
                 value = getattr(self, name, "")
-                parts.append(strip_tags(str(value() if callable(value) else value)))
+                parts.append(str(value() if callable(value) else value))
                 continue
             value = model_field.value_from_object(self)
             if hasattr(model_field, "get_searchable_content"):
                 parts.extend(model_field.get_searchable_content(value))
             else:
-                parts.append(strip_tags(str(value or "")))
+                parts.append(str(value or ""))
         return "\n".join(part for part in parts if part)
 
     def search_community(self) -> str:

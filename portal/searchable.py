@@ -14,15 +14,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.text import Truncator
+
+from portal.sanitise import markdown_text, plain_text
 
 PUBLIC = "public"
 LOGGED_IN = "login"
+SUMMARY_LENGTH = 500  # a page's summary at its longest; a post's summary is its opening, cut here
 
 
 @dataclass
 class SearchDocument:
     """One searchable item as the index sees it. `readers` lists who may see it: "public", "login" or
-    "group:<id>" (any one of them suffices)."""
+    "group:<id>" (any one of them suffices). `summary` and `body` may be given as HTML, or as Markdown with
+    `markdown=True` (what members write); the document holds them as plain text."""
 
     key: str
     index: str  # "content" or "people"
@@ -43,6 +48,16 @@ class SearchDocument:
     review_by: datetime.date | None = None
     community_contribution: bool = False
     extra: dict = field(default_factory=dict)  # index-specific fields (people: department, communities, counts)
+    markdown: bool = False
+
+    def __post_init__(self):
+        # The one place text becomes what the index holds, its highlights are cut from and the database fallback
+        # shows: plain text, no Markdown syntax and no tags, so a snippet never reads `## Handbook` or `**every**`
+        # and the highlighter only ever adds <mark> to text it escapes itself.
+        as_text = markdown_text if self.markdown else plain_text
+        self.summary = Truncator(" ".join(as_text(self.summary).split())).chars(SUMMARY_LENGTH)
+        lines = (" ".join(line.split()) for line in as_text(self.body).splitlines())
+        self.body = "\n".join(line for line in lines if line)
 
 
 @dataclass
@@ -104,6 +119,32 @@ def search_key(obj) -> str:
     if isinstance(obj, Page):
         return f"page:{obj.pk}"
     return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def objects_for_keys(keys: Iterable[str]) -> dict:
+    """The live objects behind search keys, a query per model (pages: one for all types, then their specific
+    rows); keys whose object is gone are missing from the answer. Notifications and other references by key use
+    this, then ask each object's `search_visible_to`, the one visibility rule."""
+    from django.apps import apps
+
+    from wagtail.models import Page
+
+    wanted = {}
+    for key in set(keys):
+        label, _, pk = key.rpartition(":")
+        if label and pk.isdigit():
+            wanted.setdefault(label, set()).add(int(pk))
+    found = {}
+    for label, pks in wanted.items():
+        if label == "page":
+            objects = Page.objects.filter(pk__in=pks).specific()
+        else:
+            try:
+                objects = apps.get_model(label).objects.filter(pk__in=pks)
+            except (LookupError, ValueError):
+                continue
+        found.update({search_key(obj): obj for obj in objects})
+    return found
 
 
 def reader_tokens(user) -> list[str] | None:

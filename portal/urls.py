@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
     path("", include("communities.urls")),
+    path("me/notifications/", include("communities.notification_urls")),
     path("", include("learning.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v2/", api_router.urls),

@@ -4,6 +4,8 @@ counts are filtered by the *other* facets' selections (a facet keeps its own cou
 Every hit is re-checked against the database before it is shown."""
 
 import datetime
+import html
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import A, MultiSearch, Q, Search
 
 from django.conf import settings
@@ -30,6 +33,8 @@ MAX_WORDS = 24
 MAX_WINDOW = 10_000
 MAX_VALUES_PER_FACET = 20
 SORTS = {"relevance": "Relevance", "newest": "Newest"}
+
+logger = logging.getLogger(__name__)
 
 
 # -- what a reader's request may read -----------------------------------------------------------------------------
@@ -368,6 +373,14 @@ class Hit:
     promoted: bool = False
     raw: object = None  # the index's document, for hits that came from Elasticsearch
 
+    @property
+    def snippet(self) -> str:
+        """The snippet as plain text: `snippet_html` is escaped text with, at most, <mark> around matches."""
+        return html.unescape(MARK_TAG.sub("", str(self.snippet_html)))
+
+
+MARK_TAG = re.compile(r"</?mark>")
+
 
 @dataclass
 class SearchResults:
@@ -379,6 +392,7 @@ class SearchResults:
     suggestion: str = ""
     limited: bool = False
     dropped: int = 0
+    people_who_know: "PeopleWhoKnow | None" = None  # the strip of people beside the results, when there is one
 
     @property
     def pages(self) -> int:
@@ -399,6 +413,8 @@ class FacetedSearch:
         self.readers = reader_tokens(user)
         self.facets_by_name = {facet.name: facet for facet in self.facets}
         self.fuzzy = False
+        self.alongside = []  # searches of another index the page shows beside the results (PeopleWhoKnow)
+        self.sent_alongside = []
 
     def search(self) -> ReaderSearch:
         # The reader's filter is part of the query itself: counts never include what the reader may not see.
@@ -465,14 +481,17 @@ class FacetedSearch:
         return Q("bool", filter=filters) if filters else Q("match_all")
 
     def build(self) -> MultiSearch:
-        """Two requests Elasticsearch runs side by side: the page of hits (scored, highlighted, and free to skip
-        what cannot reach the page, since it counts nothing) and the counts (every match, unscored)."""
-        return (
-            MultiSearch(using=client(), index=alias(self.index))
-            .add(self.build_hits())
-            .add(self.build_counts())
-            .params(request_timeout=settings.SEARCH_TIMEOUT)
-        )
+        """Requests Elasticsearch runs side by side: the page of hits (scored, highlighted, and free to skip what
+        cannot reach the page, since it counts nothing), the counts (every match, unscored), and the searches
+        `alongside` not answered yet: one round trip for everything the page shows."""
+        multi = MultiSearch(using=client(), index=alias(self.index)).add(self.build_hits()).add(self.build_counts())
+        self.sent_alongside = []
+        for extra in self.alongside:
+            search = None if extra.answered else extra.search()
+            if search is not None:
+                multi = multi.add(search)
+                self.sent_alongside.append(extra)
+        return multi.params(request_timeout=settings.SEARCH_TIMEOUT)
 
     def build_hits(self) -> Search:
         search = self.search().extra(track_total_hits=False)
@@ -502,7 +521,12 @@ class FacetedSearch:
         return counts.hits.total.value
 
     def run(self) -> SearchResults:
-        hits, counts = self.build().execute()
+        # A search alongside may fail alone (it is left out of the page); the results themselves may not.
+        hits, counts, *others = self.build().execute(raise_on_error=False)
+        if hits is None or counts is None:
+            raise TransportError("N/A", "search_phase_execution_exception", f"the {self.index} search failed")
+        for extra, response in zip(self.sent_alongside, others, strict=True):
+            extra.read(response)
         total = self.total(counts)
         if total == 0 and self.request.text and not self.fuzzy:  # nothing exact: allow near spellings
             self.fuzzy = True
@@ -687,6 +711,103 @@ class PeopleSearch(FacetedSearch):
     fields = ["title^3", "taxonomy_text^2.5", "summary^2", "body"]
     highlight_fields = ("title", "taxonomy_text", "summary", "body")
     ignored_words = QUESTION_WORDS  # "who knows about facilitation?" asks about facilitation
+
+
+@dataclass
+class Expert:
+    """Someone in the "people who know about …" strip, with the evidence of expertise the people index holds."""
+
+    profile: object
+    url: str
+    topics: list[str]
+    asks: list[str]
+    communities: list[str]
+    contributions: int
+
+
+class PeopleWhoKnow:
+    """The "people who know about …" strip of the search page: the first people the people search (/search/people/)
+    finds for the same words, within the topics the reader picked, checked against the database like any hit. It
+    goes out in the page's own multi-search (FacetedSearch.alongside), so it costs no request of its own; it is
+    left out when the query is empty, nobody matches, or its search fails."""
+
+    size = 3
+    evidence = 4  # topics, and "ask me about" tags, shown per person
+
+    def __init__(self, request: SearchRequest, user):
+        topics = request.selections.get("topic", [])
+        self.request = SearchRequest(text=request.text, selections={"topic": topics} if topics else {})
+        self.engine = PeopleSearch(self.request, user)
+        self.answered = False
+        self.people: list[Expert] = []
+
+    @property
+    def text(self) -> str:
+        return self.request.text
+
+    @property
+    def url(self) -> str:
+        """Everyone the people search finds for the same words and topics."""
+        return "/search/people/" + self.request.query_string()
+
+    def search(self) -> ReaderSearch | None:
+        if text_query(self.request.text, self.engine.fields, self.engine.ignored_words) is None:
+            return None  # no words to look for (an empty query, or only "who knows about")
+        search = self.engine.search()
+        if self.request.selections:
+            search = search.filter(self.engine.selection_filter())
+        fields = ["title", "summary", "url", "kind", "direct_topics", "tags", "communities", "contributions"]
+        return search.source(fields).extra(track_total_hits=False)[: self.size]
+
+    def read(self, response):
+        self.answered = True
+        if response is None:
+            logger.warning("The people search beside %r failed; the page shows no people", self.request.text)
+            return
+        if not response.hits and not self.engine.fuzzy:
+            # Nobody by these exact words: near spellings go along if the results' own search tries them too.
+            self.engine.fuzzy, self.answered = True, False
+            return
+        hits, _ = self.engine.checked_hits(response)
+        names = {pk: name for pk, name, _, _ in topic_rows().values()}
+        words = {word.lower() for word in WORD.findall(self.request.text)} - QUESTION_WORDS
+        self.people = []
+        for hit in hits:
+            indexed = hit.raw.to_dict()
+            topics = [names[pk] for pk in indexed.get("direct_topics", []) if pk in names]
+            self.people.append(
+                Expert(
+                    profile=hit.obj,
+                    url=hit.url,
+                    topics=self.first_matching(topics, words),
+                    asks=self.first_matching(indexed.get("tags", []), words),
+                    communities=indexed.get("communities", []),
+                    contributions=indexed.get("contributions") or 0,
+                )
+            )
+
+    @classmethod
+    def first_matching(cls, values: list[str], words: set[str]) -> list[str]:
+        """The values that share a word with the query first (the evidence for this query), then the rest."""
+
+        def matches(value):
+            return bool(words & {word.lower() for word in WORD.findall(value)})
+
+        return sorted(values, key=lambda value: (not matches(value), value.lower()))[: cls.evidence]
+
+
+class SearchWithPeople(FacetedSearch):
+    """The search page's search: the content, and the people who know about it in the same round trip."""
+
+    def __init__(self, request: SearchRequest, user):
+        super().__init__(request, user)
+        self.people_who_know = PeopleWhoKnow(request, user)
+        self.alongside = [self.people_who_know]
+
+    def run(self) -> SearchResults:
+        results = super().run()
+        results.people_who_know = self.people_who_know
+        return results
 
 
 def autocomplete(text: str, user, size: int = 6) -> list[dict]:

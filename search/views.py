@@ -21,6 +21,7 @@ from search.query import (
     Hit,
     PeopleSearch,
     SearchRequest,
+    SearchWithPeople,
     autocomplete,
 )
 
@@ -80,7 +81,7 @@ def promoted_hits(search_request, user) -> list:
 
 @never_cache
 def search(request):
-    search_request, results = run_search(request)
+    search_request, results = run_search(request, SearchWithPeople)
     record(search_request, results)
     promoted = promoted_hits(search_request, request.user)
     promoted_keys = {hit.key for hit in promoted}
@@ -146,6 +147,7 @@ def api(request):
                 {
                     "title": hit.obj.title if hasattr(hit.obj, "title") else str(hit.obj),
                     "title_html": str(hit.title_html),
+                    "snippet": hit.snippet,
                     "snippet_html": str(hit.snippet_html),
                     "url": request.build_absolute_uri(hit.url),
                     "type": hit.kind,

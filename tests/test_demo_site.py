@@ -122,10 +122,10 @@ DEMO_COUNTS = {
     "home.ReferenceArticlePage": 32,
     "communities.Thread": 49,
     "communities.Reply": 68,
-    "communities.Follow": 110,
+    "communities.Follow": 113,
+    "communities.Notification": 4,
     "communities.Membership": 61,
     "communities.Invitation": 1,
-    "communities.Notification": 1,
     "communities.BlogIndexPage": 6,
     "communities.BlogPostTag": 36,
     "communities.BlogPostPage": 13,
@@ -144,7 +144,7 @@ DEMO_COUNTS = {
     "revisions": 145,
     "users": 36,
 }
-DEMO_TEXT_DIGEST = "270148209fde7a4f43f0e40b5a6ff0793e0e49f2db730a6e220f4c284feef0d3"
+DEMO_TEXT_DIGEST = "71d761bae7f831b9637261a3ea75cbb8e33f3caa2f964f481db4e953cb087e34"
 
 
 def test_the_demo_content_is_what_it_was(demo_site):

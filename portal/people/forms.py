@@ -21,6 +21,7 @@ class ProfileForm(PortalModelForm):
         fields = [
             "display_name",
             "job_title",
+            "role",
             "department",
             "organisation",
             "bio",

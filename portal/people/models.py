@@ -11,7 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail.search import index
 
 from portal.searchable import PUBLIC, SearchDocument, search_key
-from portal.taxonomy.models import Topic
+from portal.taxonomy.models import Audience, Topic
 
 
 class ProfileTag(TaggedItemBase):
@@ -118,6 +118,16 @@ class Profile(index.Indexed, ClusterableModel):
 
     def search_visible_to(self, user) -> bool:
         return self.user.is_active
+
+    @classmethod
+    def role_of(cls, user):
+        """The reader's role in the KM programme (a taxonomy Audience) or None; one query, kept on the user for
+        the rest of the request (the home page, the catalogue and My learning all ask)."""
+        if not user.is_authenticated:
+            return None
+        if not hasattr(user, "_portal_role"):
+            user._portal_role = Audience.objects.filter(pk__in=cls.objects.filter(user=user).values("role_id")).first()
+        return user._portal_role
 
     @classmethod
     def for_user(cls, user):

@@ -10,13 +10,14 @@ class ProfileViewSet(SnippetViewSet):
     menu_label = "Profiles"
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["name", "job_title", "department", "organisation"]
-    list_filter = ["department"]
+    list_display = ["name", "job_title", "role", "department", "organisation"]
+    list_filter = ["role", "department"]
     search_fields = ["display_name", "job_title", "department"]
     panels = [
         "user",
         "display_name",
         "job_title",
+        "role",
         "department",
         "organisation",
         "bio",

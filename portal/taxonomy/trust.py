@@ -23,13 +23,19 @@ class TrustStatus:
             return f"{self.label}, reviewed {self.date:%-d %b %Y}"
         if self.code == self.DUE and self.date:
             return f"{self.label} since {self.date:%-d %b %Y}"
+        if self.code == self.COMMUNITY and self.date:
+            return f"{self.label} on {self.date:%-d %b %Y}"
         return self.label
 
 
 def trust_status_for(content, today: datetime.date) -> TrustStatus:
     """Approved content is current until its review date passes; community content that no editor approved says
-    so. Content types opt into the community status with `is_community_contribution()`."""
+    so. Content types opt into the community status with `is_community_contribution()`, and may say when a
+    facilitator approved what is live with `facilitator_approved_on()`."""
     if getattr(content, "is_community_contribution", lambda: False)():
+        approved_on = getattr(content, "facilitator_approved_on", lambda: None)()
+        if approved_on is not None:  # still community knowledge, not editor-reviewed, but a facilitator vouched
+            return TrustStatus(TrustStatus.COMMUNITY, "Community contribution, approved by a facilitator", approved_on)
         return TrustStatus(TrustStatus.COMMUNITY, "Community contribution, not reviewed")
     review_by = getattr(content, "review_by", None)
     if review_by is not None and review_by < today:
@@ -41,3 +47,18 @@ def trust_status_for(content, today: datetime.date) -> TrustStatus:
 def _published_on(content):
     published = getattr(content, "last_published_at", None) or getattr(content, "first_published_at", None)
     return published.date() if published else None
+
+
+def combined_trust(statuses: list[TrustStatus]) -> TrustStatus | None:
+    """One status for something made of parts (a path of modules): due if any part is due (since the earliest
+    date), else approved as of its oldest review; None without parts."""
+    if not statuses:
+        return None
+    due = [status for status in statuses if status.code == TrustStatus.DUE]
+    if due:
+        return min(due, key=lambda status: status.date or datetime.date.max)
+    current = [status for status in statuses if status.code == TrustStatus.CURRENT]
+    if current:
+        dated = [status.date for status in current if status.date]
+        return TrustStatus(TrustStatus.CURRENT, "Approved", min(dated) if dated else None)
+    return statuses[0]

@@ -2,8 +2,55 @@
 (function () {
     "use strict";
 
+    // A facet change reloads the page, which must not lose the reader's place (WCAG 3.2.2): the checkbox they
+    // changed is remembered for this tab, and after the reload it has the focus again while a polite live region
+    // says how many results there are now. Without this script the form's Apply button does the submitting.
+    var CHANGED_FACET = "portal-search:changed-facet";
+
+    function remember(input) {
+        try {
+            var facet = { path: location.pathname, name: input.name, value: input.value };
+            sessionStorage.setItem(CHANGED_FACET, JSON.stringify(facet));
+        } catch (error) { /* storage refused (private mode): the filters still apply */ }
+    }
+
+    function recall() {
+        try {
+            var saved = sessionStorage.getItem(CHANGED_FACET);
+            sessionStorage.removeItem(CHANGED_FACET);
+            return saved ? JSON.parse(saved) : null;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function returnTo(form, changed) {
+        var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+        var same = boxes.filter(function (box) { return box.name === changed.name; });
+        // The value itself, or (when no count is left for it) the first of the same facet.
+        var target = same.filter(function (box) { return box.value === changed.value; })[0] || same[0];
+        if (!target) { return; }
+        for (var node = target.parentNode; node && node !== form; node = node.parentNode) {
+            if (node.tagName === "DETAILS") { node.open = true; }  // a narrower topic folded away
+        }
+        target.focus();
+    }
+
+    var changed = recall();  // read once, and forgotten: it is for this page load only
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
-        form.addEventListener("change", function () { form.submit(); });
+        var apply = form.querySelector("[data-facet-apply]");
+        if (apply) { apply.hidden = true; }
+        form.addEventListener("change", function (event) {
+            if (event.target.type === "checkbox") { remember(event.target); }
+            form.submit();
+        });
+        if (!changed || changed.path !== location.pathname) { return; }
+        returnTo(form, changed);
+        var status = form.querySelector("[data-facet-status]");
+        if (status) {
+            // Filled a moment after load, so screen readers hear the change of an existing live region.
+            setTimeout(function () { status.textContent = status.getAttribute("data-facet-status"); }, 150);
+        }
     });
 
     var input = document.getElementById("header-search-q");

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from communities.discussions import Follow, Notification
 from portal.sanitise import one_line
+from portal.searchable import search_key
 
 # Audit log actions (Wagtail's log, against the community page; labels and messages in wagtail_hooks.py).
 ROLE_CHANGE = "communities.role_change"
@@ -261,6 +262,10 @@ class Invitation(models.Model):
     def __str__(self):
         return f"Invitation of {self.user} to {self.community} ({self.get_status_display()})"
 
+    def get_absolute_url(self) -> str:
+        """The community's join page, where the invitee sees the invitation and answers it."""
+        return self.community.join_url()
+
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
@@ -272,6 +277,10 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.PENDING and not self.is_expired
+
+    def search_visible_to(self, user) -> bool:
+        """Only the invitee sees an invitation (in their notifications, which ask this of every item)."""
+        return user.is_authenticated and user.pk == self.user_id
 
     def answer_url(self) -> str:
         """Where the invitee accepts or declines: beside the community's join page, outside its view restriction
@@ -306,7 +315,8 @@ class Invitation(models.Model):
             Notification.objects.create(
                 user=user,
                 subject=one_line(f"{inviter} invited you to join {community.title}")[:250],
-                url=settings.WAGTAILADMIN_BASE_URL + community.join_url(),
+                url=settings.WAGTAILADMIN_BASE_URL + invitation.get_absolute_url(),
+                target_key=search_key(invitation),  # what the notifications page lists it by
             )
             invitation.audit(INVITATION_SEND, by)
         return invitation

@@ -463,6 +463,23 @@ def test_a_facilitator_invites_by_username_and_the_invitee_is_told(site, setting
     assert 'Nia Newcomer <span class="muted">invited by Fay Facilitator' in html
 
 
+def test_the_invitation_shows_on_the_invitees_notifications_page_only(site):
+    circle = site["circle"]  # members-only: the invitee cannot open the community itself yet
+    invitation = circle.invite(site["nia"], by=site["fay"])
+    nia = client_for(site["nia"])
+    html = nia.get("/me/notifications/").content.decode()
+    assert "Fay Facilitator invited you to join Leadership circle" in html and "1 unread" in html
+    [notification] = Notification.objects.all()
+    opened = nia.get(f"/me/notifications/{notification.pk}/")
+    assert opened.status_code == 302 and opened["Location"] == circle.join_url() == invitation.get_absolute_url()
+    assert Notification.objects.get().read_at is not None
+    # Nobody else can list or open it.
+    for other in ("fay", "mo", "root"):
+        client = client_for(site[other])
+        assert "invited you to join" not in client.get("/me/notifications/").content.decode()
+        assert client.get(f"/me/notifications/{notification.pk}/").status_code == 404
+
+
 def test_inviting_by_email_address(site):
     site["nia"].email = "Nia.Newcomer@Example.org"
     site["nia"].save()

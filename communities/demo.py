@@ -20,7 +20,7 @@ from communities.models import (
 )
 from communities.notifications import describe, muted
 from home.models import HomePage
-from portal.demo import demo_items, ensure_admin, ensure_page, ensure_role, ensure_user
+from portal.demo import demo_items, ensure_admin, ensure_page, ensure_picture, ensure_role, ensure_user, picture_for
 from portal.searchable import search_key
 from portal.taxonomy.models import Audience, Topic
 
@@ -46,7 +46,7 @@ def ensure_people():
 def ensure_community(index, spec, users, admin):
     community = index.get_children().filter(slug=spec["slug"]).first()
     if community is not None:
-        return community.specific
+        return ensure_picture(community.specific, admin)
     community = CommunityPage(
         slug=spec["slug"],
         title=spec["title"],
@@ -58,6 +58,7 @@ def ensure_community(index, spec, users, admin):
         trust_members=spec["trust_members"],
         stage=spec["stage"],
         owner=admin,
+        image=picture_for(CommunityPage, spec["title"]),
     )
     community.topics = list(Topic.objects.filter(slug__in=spec["topics"]))
     community.audiences = list(Audience.objects.filter(slug__in=spec["audiences"]))

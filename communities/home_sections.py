@@ -6,6 +6,7 @@ from django.db.models import Count, Max, Q
 from communities.discussions import Notification, Post, Thread
 from communities.membership import Membership
 from home.sections import ContinueItem
+from portal.pictures import card_images
 from portal.searchable import batch_cache
 
 FEATURED_COUNT = 3
@@ -21,6 +22,7 @@ def featured_communities(request, home_page):
         CommunityPage.objects.live()
         .public()
         .defer_streamfields()
+        .prefetch_related(card_images())
         .annotate(
             active_members=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True),
             latest_activity=Max("threads__last_activity_at", filter=Q(threads__status=Post.Status.PUBLISHED)),

@@ -12,7 +12,17 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
-from portal.demo import ADMIN_USERNAME, demo_items, ensure_admin, ensure_page, ensure_role, ensure_user, stream_blocks
+from portal.demo import (
+    ADMIN_USERNAME,
+    demo_items,
+    ensure_admin,
+    ensure_page,
+    ensure_picture,
+    ensure_role,
+    ensure_user,
+    picture_for,
+    stream_blocks,
+)
 from portal.governance.editorial_setup import install as install_editorial_setup
 from portal.governance.workflows import AUTHORS, EDITORS, MODERATORS, SUBJECT_EXPERTS
 from portal.taxonomy.models import Audience, Topic
@@ -191,10 +201,11 @@ def ensure_library(home, admin):
     }
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
-    existing = set(library.get_children().values_list("slug", flat=True))
+    existing = {article.slug: article for article in ReferenceArticlePage.objects.child_of(library)}
     today = timezone.localdate()
     for spec in demo_items("home", "articles"):
         if spec["slug"] in existing:
+            ensure_picture(existing[spec["slug"]], admin)
             continue
         author = users.get(spec["author"], admin)
         published = today - datetime.timedelta(days=30 * spec["months_ago"])
@@ -207,6 +218,7 @@ def ensure_library(home, admin):
             owner=author,
             content_owner=author,
             review_by=published + datetime.timedelta(days=365),
+            image=picture_for(ReferenceArticlePage, spec["title"]),
         )
         article.topics = [topics[slug] for slug in spec["topics"]]
         article.audiences = [audiences[slug] for slug in spec["audiences"]]

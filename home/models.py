@@ -17,6 +17,7 @@ from home.sections import continue_items_for, sections_for
 from portal.blocks import BodyBlock
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
 from portal.pages import BasePage
+from portal.pictures import card_images
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, LibraryFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager
 
@@ -78,6 +79,7 @@ def latest_articles(request, home_page, count=6):
         .public()
         .defer_streamfields()
         .select_related("content_owner")
+        .prefetch_related(card_images())
         .order_by("-last_published_at")[:count]
     )
     return {"articles": list(articles)}

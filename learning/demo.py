@@ -5,14 +5,23 @@ from django.contrib.auth import get_user_model
 
 from home.models import HomePage
 from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
-from portal.demo import demo_items, ensure_admin, ensure_page, ensure_role, ensure_user, stream_blocks
+from portal.demo import (
+    demo_items,
+    ensure_admin,
+    ensure_page,
+    ensure_picture,
+    ensure_role,
+    ensure_user,
+    picture_for,
+    stream_blocks,
+)
 from portal.taxonomy.models import Audience, Topic
 
 
 def ensure_module(index, spec, users, admin):
     module = ModulePage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if module is not None:
-        return module
+        return ensure_picture(module, admin)
     owner = users.get(spec["owner"], admin)
     module = ModulePage(
         slug=spec["slug"],
@@ -23,6 +32,7 @@ def ensure_module(index, spec, users, admin):
         stage=spec["stage"],
         owner=owner,
         content_owner=owner,
+        image=picture_for(ModulePage, spec["title"]),
     )
     module.topics = list(Topic.objects.filter(slug__in=spec["topics"]))
     module.audiences = list(Audience.objects.filter(slug__in=spec["audiences"]))
@@ -41,7 +51,7 @@ def ensure_module(index, spec, users, admin):
 def ensure_path(index, spec, modules, admin):
     path = LearningPathPage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if path is not None:
-        return path
+        return ensure_picture(path, admin)
     path = LearningPathPage(
         slug=spec["slug"],
         title=spec["title"],
@@ -49,6 +59,7 @@ def ensure_path(index, spec, modules, admin):
         goal=spec["goal"],
         audience=Audience.objects.filter(slug=spec["audience"]).first(),
         stage=spec["stage"],
+        image=picture_for(LearningPathPage, spec["title"]),
     )
     path.path_modules = [PathModule(module=modules[slug]) for slug in spec["modules"]]
     index.add_child(instance=path)

@@ -10,6 +10,7 @@ from home.sections import ContinueItem
 from learning.models import LearningPathPage, LessonPage, paths_for_role
 from learning.progress import Enrolment, LessonCompletion, Progress
 from portal.people.models import Profile
+from portal.pictures import card_images
 
 PATHS_SHOWN = 6
 MODULES_IN_PROGRESS = 3
@@ -22,6 +23,7 @@ def learning_paths(request, home_page):
         .public()
         .defer_streamfields()
         .select_related("audience")
+        .prefetch_related(card_images())
         .annotate(module_count=Count("path_modules", distinct=True))
     )
     paths = list(paths_for_role(paths, role)[:PATHS_SHOWN])

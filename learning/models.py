@@ -33,6 +33,7 @@ from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt
 from learning.quiz import public_view, questions_of
 from portal.pages import BasePage
 from portal.people.models import Profile
+from portal.pictures import card_images
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, StagedFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 from portal.taxonomy.trust import combined_trust
@@ -97,7 +98,7 @@ class LearningIndexPage(BasePage):
             filters=filters,
             role=role,
             role_is_default=role_is_default,
-            paths=paths_for_role(paths, role),
+            paths=paths_for_role(paths.prefetch_related(card_images()), role),
             modules=Paginator(filters.qs, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page")),
         )
         return context

@@ -1,5 +1,6 @@
 """Helpers every app's demo loader shares (dev and tests only): reading the demo data files, and the demo accounts
-and pages, each looked up by its natural key first, so loading twice changes nothing."""
+(each with an avatar), pages and their pictures, each looked up by its natural key first, so loading twice changes
+nothing."""
 
 import importlib
 import tomllib
@@ -9,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from wagtail.models import Page
+
+from portal.demo_pictures import avatar_picture, page_picture
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is refused in production
@@ -41,6 +44,7 @@ def ensure_admin():
     if created:
         admin.set_password(ADMIN_PASSWORD)
         admin.save(update_fields=["password"])
+    ensure_avatar(admin)
     return admin
 
 
@@ -84,4 +88,27 @@ def ensure_user(username, first_name, last_name, group_name=None, *, password=DE
         user.save(update_fields=["password"])
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+    ensure_avatar(user)
     return user
+
+
+def ensure_avatar(user):
+    """A demo person's avatar (their initials), unless they have one."""
+    profile = user.profile  # the instance the loaders go on to fill in, so their save keeps the avatar
+    if profile.avatar_id is None:
+        profile.avatar = avatar_picture(user.get_full_name() or user.get_username(), user.get_username())
+        profile.save(update_fields=["avatar"])
+
+
+def picture_for(model, title: str):
+    """The demo picture of a page of this type and title, to give the page when it is made."""
+    return page_picture(title, model._meta.verbose_name)
+
+
+def ensure_picture(page, user):
+    """A demo page made before pages had pictures gets its own, published as a revision so that the next draft
+    keeps it (`make serve` loads the demo content again on every start)."""
+    if page.image_id is None:
+        page.image = picture_for(type(page), page.title)
+        page.save_revision(user=user).publish(user=user)
+    return page

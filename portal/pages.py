@@ -1,5 +1,5 @@
-"""The abstract page every portal page type builds on: a plain-text summary for listings, search and feeds, and
-the search protocol (portal.searchable) implemented once for all pages."""
+"""The abstract page every portal page type builds on: a plain-text summary and a picture for listings, search and
+feeds, and the search protocol (portal.searchable) implemented once for all pages."""
 
 from django.db import models
 from django.utils import timezone
@@ -14,7 +14,8 @@ from portal.taxonomy.trust import trust_status_for
 
 
 class BasePage(Page):
-    """Fields and behaviour every portal page shares: a plain-text summary used in listings, search and feeds."""
+    """Fields and behaviour every portal page shares: a plain-text summary used in listings, search and feeds, and
+    an optional picture for cards, page headers and link previews."""
 
     summary = models.TextField(
         blank=True,
@@ -23,7 +24,17 @@ class BasePage(Page):
         help_text="One or two sentences shown in listings and search results. Plain text.",
     )
 
-    content_panels = Page.content_panels + ["summary"]
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on the page's card in listings and in link previews; communities, learning paths, modules "
+        "and reference articles also show it at the top. Its alt text is the image's description (or its title).",
+    )
+
+    content_panels = Page.content_panels + ["summary", "image"]
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
     api_fields = [APIField("summary")]
 

@@ -1,7 +1,9 @@
 """Shared fixtures: the real search backends of this run (own index prefix, deleted at the end), guards that make a
 test fail when the portal's search answered from the database instead of Elasticsearch, Elasticsearch made
-unreachable or slow for the portal, demo content loaded once per module, and the Hypothesis profiles."""
+unreachable or slow for the portal, demo content loaded once per module, media served as in development, and the
+Hypothesis profiles."""
 
+import importlib
 import io
 import os
 import socket
@@ -188,6 +190,20 @@ def demo_site(django_db_setup, django_db_blocker):
         sync_search_index()
         yield
         transaction.set_rollback(True)
+
+
+# -- media -----------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def media_served(settings):
+    """/media/images/ answered by the test client and the live server as in development (portal.urls serves it
+    only when DEBUG is on; in production the web server does)."""
+    import portal.urls
+
+    settings.DEBUG = True
+    settings.ROOT_URLCONF = importlib.reload(portal.urls)
+    yield
+    settings.DEBUG = False
+    importlib.reload(portal.urls)
 
 
 @pytest.fixture(autouse=True)

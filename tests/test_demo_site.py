@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from communities.models import WikiPage
@@ -41,7 +42,13 @@ def test_home_page_renders_with_navigation_search_box_and_footer(client, demo_si
 
 
 def counts():
-    return Page.objects.count(), Revision.objects.count(), get_user_model().objects.count(), Site.objects.count()
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        get_user_model().objects.count(),
+        Site.objects.count(),
+        get_image_model().objects.count(),
+    )
 
 
 def test_demo_content_is_idempotent(demo_site):
@@ -87,6 +94,7 @@ def demo_counts() -> dict:
     counts["pages"] = Page.objects.count()
     counts["revisions"] = Revision.objects.count()
     counts["users"] = get_user_model().objects.count()
+    counts["images"] = get_image_model().objects.count()
     return {name: count for name, count in counts.items() if count}
 
 
@@ -109,7 +117,8 @@ def demo_text_digest() -> str:
     return hashlib.sha256(repr(sorted(map(str, rows))).encode()).hexdigest()
 
 
-# What the demo loader made before its prose moved from Python literals to data files (demo/*.toml).
+# What the demo loader made before its prose moved from Python literals to data files (demo/*.toml), and since
+# then the pictures: one for each community, learning path, module and reference article, one for each person.
 DEMO_COUNTS = {
     "taxonomy.Topic": 43,
     "taxonomy.Audience": 6,
@@ -143,6 +152,7 @@ DEMO_COUNTS = {
     "pages": 125,
     "revisions": 145,
     "users": 36,
+    "images": 88,
 }
 DEMO_TEXT_DIGEST = "71d761bae7f831b9637261a3ea75cbb8e33f3caa2f964f481db4e953cb087e34"
 

@@ -124,6 +124,9 @@ def world(settings):
             ("get", blog.url, ["page"], "anonymous"),
             ("get", "/people/", ["topic", "department", "community", "page"], "anonymous"),
             ("get", f"/topics/{topic.slug}/", ["page"], "anonymous"),
+            ("post", "/accounts/login/", ["username", "password", "next"], "anonymous"),
+            ("post", "/accounts/password_reset/", ["email"], "anonymous"),
+            ("post", "/accounts/password_change/", ["old_password", "new_password1", "new_password2"], "member"),
         ],
     }
 

@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from portal.pictures import avatars
 from portal.searchable import PUBLIC, SearchDocument, search_key
 from portal.taxonomy.models import Audience, Topic
 
@@ -27,7 +28,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.filter(expertise__in=topic.subtree_ids()).distinct()
 
     def for_directory(self):
-        return self.select_related("user", "avatar").prefetch_related("expertise", "ask_me_about")
+        return self.select_related("user").prefetch_related(avatars(), "expertise", "ask_me_about")
 
 
 class Profile(index.Indexed, ClusterableModel):

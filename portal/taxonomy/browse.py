@@ -7,6 +7,7 @@ from django.db.models import prefetch_related_objects
 
 from wagtail.models import Page
 
+from portal.pictures import card_images
 from portal.taxonomy.models import Topic, classified_models
 
 
@@ -56,12 +57,16 @@ def pages_with_tag(tag):
 
 
 def prefetch_for_cards(items):
-    """Fetch the topics and audiences that listing cards show, one query per relation and page type, for a list
-    of specific pages of mixed types."""
+    """Fetch the pictures, topics and audiences that listing cards show, a query or two per relation and page type,
+    for a list of specific pages of mixed types."""
     by_model = defaultdict(list)
     for item in items:
-        if isinstance(item, tuple(classified_models())):
-            by_model[type(item)].append(item)
-    for group in by_model.values():
-        prefetch_related_objects(group, "topics", "audiences")
+        by_model[type(item)].append(item)
+    classified = tuple(classified_models())
+    for model, group in by_model.items():
+        relations = ["topics", "audiences"] if issubclass(model, classified) else []
+        if hasattr(model, "image"):
+            relations.append(card_images())
+        if relations:
+            prefetch_related_objects(group, *relations)
     return items

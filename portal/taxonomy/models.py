@@ -21,6 +21,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.pictures import card_images
 from portal.taxonomy.trust import TrustStatus, trust_status_for
 from portal.taxonomy.widgets import TopicCheckboxSelectMultiple
 
@@ -250,8 +251,8 @@ class ClassifiedPageQuerySet(PageQuerySet):
         return self.filter(review_by__lte=by_date)
 
     def for_listing(self):
-        """What a listing card shows, fetched in a constant number of queries."""
-        return self.defer_streamfields().prefetch_related("topics", "audiences")
+        """What a listing card shows, its picture included, fetched in a constant number of queries."""
+        return self.defer_streamfields().prefetch_related("topics", "audiences", card_images())
 
 
 ClassifiedPageManager = PageManager.from_queryset(ClassifiedPageQuerySet)

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('communities', '0008_home_features_and_notifications'),
+        ('communities', '0009_page_image'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -171,6 +171,17 @@ def ensure_wiki_pages(communities, users):
             )
 
 
+def ensure_invitations(communities, users):
+    """Invitations still waiting for an answer, each sent once (never to someone already invited or in)."""
+    for spec in demo_items("communities", "communities"):
+        community = communities[spec["slug"]]
+        for invited in spec.get("invited", []):
+            user = users[invited["username"]]
+            if community.invitations.filter(user=user).exists() or community.memberships.filter(user=user).exists():
+                continue
+            community.invite(user, by=users[invited["by"]])
+
+
 # A knowledge worker who comes back to news: unread notifications about replies in threads they follow.
 NOTIFIED_MEMBER = "marcus.reid"
 
@@ -224,4 +235,5 @@ def load(stdout=None):
         ensure_blog_posts(communities, users)
     ensure_wiki_pages(communities, users)
     ensure_threads(communities, users)
+    ensure_invitations(communities, users)
     ensure_notifications(users)

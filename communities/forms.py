@@ -1,10 +1,11 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 
 from communities.discussions import Reply, Thread
 from communities.member_images import MemberImageFormMixin
-from communities.membership import Membership
+from communities.membership import Membership, MembershipError, find_person
 from portal.ids import ModelChoiceField, PortalModelForm
 
 
@@ -48,8 +49,70 @@ class MembershipDecisionForm(forms.Form):
 
     def __init__(self, *args, community, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = Membership.objects.filter(community=community)
-        self.fields["membership"].error_messages["invalid_choice"] = "That request no longer exists."
+        # Requests only: "decline" must never reach an active member (removing one has its own rules).
+        self.fields["membership"].queryset = community.pending_requests()
+        field = self.fields["membership"]
+        field.error_messages["invalid_choice"] = field.error_messages["required"] = "That request no longer exists."
+
+
+class MemberForm(forms.Form):
+    """A button on the members page about one active member of this community; any other id (another
+    community's member, a request, a row that does not exist, a number beyond the database) is a form error."""
+
+    membership = ModelChoiceField(queryset=Membership.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, community, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["membership"]
+        field.queryset = community.memberships.active().select_related("user__profile", "community")
+        field.error_messages["invalid_choice"] = field.error_messages["required"] = (
+            "That person is not a member of this community (any more): reload the page and try again."
+        )
+
+
+class RoleForm(MemberForm):
+    """A member's new role (only the three roles there are)."""
+
+    role = forms.ChoiceField(
+        choices=Membership.Role.choices,
+        error_messages={
+            "invalid_choice": "Choose one of the roles: member, facilitator or leader.",
+            "required": "Choose one of the roles: member, facilitator or leader.",
+        },
+    )
+
+
+class InvitationForm(forms.Form):
+    """Invite someone to a community by their username or e-mail address (an existing account)."""
+
+    person = forms.CharField(
+        label="Username or e-mail address",
+        max_length=254,
+        error_messages={"required": "Type the username or e-mail address of the person to invite."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].help_text = (
+            "They need an account on the portal. They get a notification, and can accept within "
+            f"{settings.COMMUNITY_INVITATION_DAYS} days."
+        )
+
+    def clean_person(self):
+        try:
+            return find_person(self.cleaned_data["person"])
+        except MembershipError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class InvitationAnswerForm(forms.Form):
+    """The invitee's answer: the two buttons under an invitation."""
+
+    message = "Accept or decline the invitation."
+    answer = forms.ChoiceField(
+        choices=[("accept", "Accept"), ("decline", "Decline")],
+        error_messages={"invalid_choice": message, "required": message},
+    )
 
 
 class PostActionForm(forms.Form):

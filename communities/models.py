@@ -32,7 +32,7 @@ from wagtail.search import index
 from communities import views
 from communities.blog import BlogIndexPage, BlogPostPage, BlogPostTag
 from communities.discussions import Flag, Follow, Notification, Post, PostEdit, Reply, Thread
-from communities.membership import Membership, MembershipQuerySet
+from communities.membership import Invitation, Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
 from portal.pages import BasePage
@@ -58,6 +58,11 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     def join_route(self, request, slug):
         """Outside any community's view restriction: where people ask to join a members-only community."""
         return views.join_page(request, self, slug)
+
+    @path("join/<slug:slug>/invitations/<id:invitation_id>/", name="invitation")
+    def invitation_route(self, request, slug, invitation_id):
+        """Also outside the view restriction: the invitee is not a member until they accept."""
+        return views.answer_invitation(request, self, slug, invitation_id)
 
     def live_community(self, slug):
         """The live community with this slug among this index's children, or None."""
@@ -163,6 +168,18 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     @path("members/")
     def members_route(self, request):
         return views.members(request, self)
+
+    @path("members/role/")
+    def change_role_route(self, request):
+        return views.change_role(request, self)
+
+    @path("members/remove/")
+    def remove_member_route(self, request):
+        return views.remove_member(request, self)
+
+    @path("members/invite/")
+    def invite_route(self, request):
+        return views.invite(request, self)
 
     @path("moderation/")
     def moderation_route(self, request):
@@ -310,9 +327,35 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         return membership
 
     def leave(self, user):
+        """Leave, or withdraw a request to join. The last facilitator or leader cannot leave (MembershipError)."""
         membership = self.membership_of(user)
-        if membership is not None:
+        if membership is None:
+            return
+        if membership.is_active:
+            membership.remove(by=user)
+        else:
             membership.delete()
+            Follow.objects.filter(user=user, community=self).delete()
+
+    def invite(self, user, by):
+        """Invite someone to join (see Invitation.send for what is refused). Returns the invitation."""
+        return Invitation.send(self, user, by)
+
+    def members_for_management(self):
+        """The active members as the members page lists them: facilitators and leaders first, then by name."""
+        return (
+            self.memberships.active()
+            .select_related("user__profile")
+            .order_by(
+                models.Case(
+                    models.When(role=Membership.Role.LEADER, then=0),
+                    models.When(role=Membership.Role.FACILITATOR, then=1),
+                    default=2,
+                ),
+                "user__profile__display_name",
+                "user__username",
+            )
+        )
 
     def facilitators(self):
         return self.memberships.active().facilitating().select_related("user__profile")
@@ -371,6 +414,7 @@ __all__ = [
     "FeaturedCommunity",
     "Flag",
     "Follow",
+    "Invitation",
     "Membership",
     "MembershipQuerySet",
     "Notification",

@@ -56,8 +56,69 @@ class CommunityPolicy:
         return self.is_member or self.is_facilitator
 
     def may_moderate(self) -> bool:
-        """Approve, hide and lock posts, decide on requests to join, restore wiki versions, post announcements."""
+        """Approve, hide and lock posts, restore wiki versions, post announcements."""
         return self.is_facilitator
+
+    def may_manage_members(self) -> bool:
+        """See the members page; change roles, remove members, invite people, decide on requests to join."""
+        return self.is_facilitator
+
+    def may_invite(self) -> bool:
+        return self.may_manage_members()
+
+    def role_change_refusal(self, target, role) -> str | None:
+        """Why this person may not give `target` (a membership) the role `role`, or None if they may. Anyone
+        who manages members may change any active member's role, their own included (stepping down), as long
+        as the community keeps a facilitator or leader."""
+        if not self.may_manage_members():
+            return "Only the community's facilitators and leaders can change roles."
+        if not self.belongs_here(target):
+            return "That person is not a member of this community."
+        if role not in target.Role.values:
+            return "Choose one of the roles: member, facilitator or leader."
+        if role == target.role:
+            return f"{target.name} is already a {target.get_role_display().lower()}."
+        if role == target.Role.MEMBER and target.is_last_moderator():
+            return target.last_moderator_message(yourself=target.user_id == self.user.pk)
+        return None
+
+    def may_change_role(self, target, role) -> bool:
+        return self.role_change_refusal(target, role) is None
+
+    def removal_refusal(self, target) -> str | None:
+        """Why this person may not remove `target` from the community, or None if they may."""
+        if not self.may_manage_members():
+            return "Only the community's facilitators and leaders can remove members."
+        if not self.belongs_here(target):
+            return "That person is not a member of this community."
+        if target.is_last_moderator():
+            return target.last_moderator_message(yourself=target.user_id == self.user.pk)
+        return None
+
+    def may_remove(self, target) -> bool:
+        return self.removal_refusal(target) is None
+
+    def leave_refusal(self) -> str | None:
+        """Why this person may not leave, or None: the last facilitator or leader stays until they appoint
+        another (someone with no membership has nothing to leave, which is no reason to refuse)."""
+        if self.membership is not None and self.membership.is_last_moderator():
+            return self.membership.last_moderator_message(yourself=True)
+        return None
+
+    def may_leave(self) -> bool:
+        return self.leave_refusal() is None
+
+    def may_answer(self, invitation) -> bool:
+        """Only the person invited accepts or declines an invitation, and only one to this community."""
+        return (
+            self.user.is_authenticated
+            and invitation.user_id == self.user.pk
+            and invitation.community_id == self.community.pk
+        )
+
+    def belongs_here(self, target) -> bool:
+        """Whether `target` is an active membership of this community (never another community's)."""
+        return target.community_id == self.community.pk and target.is_active
 
     def may_edit(self, post) -> bool:
         """A thread or reply: its author, or a facilitator."""

@@ -1,5 +1,5 @@
 """Member actions inside a community, served as routes of its page (so Wagtail's view restrictions apply to
-them): join and leave, membership requests, and the discussions."""
+them): join and leave, membership requests, managing members and invitations, and the discussions."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,13 +20,17 @@ from communities.discussions import Flag, Follow, Notification, Post, PostEdit, 
 from communities.forms import (
     EditPostForm,
     FlagForm,
+    InvitationAnswerForm,
+    InvitationForm,
+    MemberForm,
     MembershipDecisionForm,
     ModerationForm,
     ReplyForm,
+    RoleForm,
     ThreadForm,
     first_error,
 )
-from communities.membership import Membership
+from communities.membership import Membership, MembershipError
 from communities.notifications import announce
 from communities.policy import policy_for
 from portal.sanitise import local_url
@@ -79,6 +83,11 @@ def join_page(request, index, slug):
         raise Http404("No such community.")
     if request.method == "POST":
         return join(request, community, next_url=request.path)
+    invitations = []
+    if request.user.is_authenticated:
+        invitations = list(
+            community.invitations.filter(user=request.user).unanswered().select_related("invited_by__profile")
+        )
     return TemplateResponse(
         request,
         "communities/join.html",
@@ -86,43 +95,183 @@ def join_page(request, index, slug):
             "page": community,
             "index": index,
             "membership": policy_for(request, community).membership,
+            "invitations": invitations,
+            "invited": any(invitation.is_open for invitation in invitations),  # accepting is how they join
         },
     )
 
 
 @require_POST
+def answer_invitation(request, index, slug, invitation_id):
+    """The invitee accepts (and is in) or declines an invitation to this community."""
+    community = index.live_community(slug)
+    if community is None:
+        raise Http404("No such community.")
+    if not request.user.is_authenticated:
+        return redirect_to_login(community.join_url())
+    invitation = community.invitations.filter(pk=invitation_id).first()
+    if invitation is None or not policy_for(request, community).may_answer(invitation):
+        raise Http404("No such invitation.")  # someone else's invitation is none of their business
+    form = InvitationAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(community.join_url())
+    accept = form.cleaned_data["answer"] == "accept"
+    try:
+        if accept:
+            invitation.accept()
+        else:
+            invitation.decline()
+    except MembershipError as error:
+        messages.error(request, str(error))
+        return redirect(community.join_url())
+    if accept:
+        messages.success(request, f"Welcome to {community.title}. You will hear about new threads here.")
+        return redirect(community.url)
+    messages.success(request, f"You declined the invitation to {community.title}.")
+    return redirect(community.join_url())
+
+
+@require_POST
 def leave(request, community):
     if request.user.is_authenticated:
-        community.leave(request.user)
-        Follow.objects.filter(user=request.user, community=community).delete()
-        messages.success(request, f"You have left {community.title}.")
+        attempt(
+            request,
+            policy_for(request, community).leave_refusal(),
+            lambda: community.leave(request.user),
+            f"You have left {community.title}.",
+        )
     return redirect(community.url)
 
 
-def members(request, community):
-    if not policy_for(request, community).may_moderate():
+def attempt(request, refusal, change, success):
+    """A change to who belongs: refused by the policy (with its reason), refused by the model (a rule checked
+    again under lock, in case someone else acted meanwhile), or done; the person is told which."""
+    if refusal:
+        messages.error(request, refusal)
+        return
+    try:
+        change()
+    except MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+
+
+def members_url(community):
+    return community_url(community, "members_route")
+
+
+def back_to_members(request, community):
+    """The members page, or the community's own page for someone who has just stepped down or left from it."""
+    if community.member_policy(request.user).may_manage_members():
+        return redirect(members_url(community))
+    return redirect(community.url)
+
+
+def managing(request, community):
+    """The policy of someone who manages this community's members; anyone else is refused (403)."""
+    policy = policy_for(request, community)
+    if not policy.may_manage_members():
         raise PermissionDenied
+    return policy
+
+
+def members(request, community):
+    """Facilitators' page: requests to join, members and their roles, invitations waiting for an answer."""
+    managing(request, community)
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, community=community)
         if not form.is_valid():
             messages.error(request, first_error(form))
-        elif form.cleaned_data["action"] == "approve":
-            membership = form.cleaned_data["membership"]
-            membership.approve(by=request.user)
-            messages.success(request, f"{membership.user.profile.name} is now a member.")
-        else:
-            form.cleaned_data["membership"].delete()
-            messages.success(request, "Request declined.")
-        return redirect(community_url(community, "members_route"))
+            return redirect(members_url(community))
+        membership = form.cleaned_data["membership"]
+        try:
+            if form.cleaned_data["action"] == "approve":
+                membership.approve(by=request.user)
+                messages.success(request, f"{membership.name} is now a member.")
+            else:
+                membership.decline(by=request.user)
+                messages.success(request, "Request declined.")
+        except MembershipError as error:
+            messages.error(request, str(error))
+        return redirect(members_url(community))
+    memberships = list(community.members_for_management())
+    moderators = [membership for membership in memberships if membership.can_moderate]
     return TemplateResponse(
         request,
         "communities/members.html",
         {
             "page": community,
             "pending": community.pending_requests(),
-            "memberships": community.memberships.active().select_related("user__profile").order_by("role"),
+            "memberships": memberships,
+            # Only one facilitator or leader left: their row offers no way to demote or remove them.
+            "sole_moderator": moderators[0] if len(moderators) == 1 else None,
+            "roles": Membership.Role.choices,
+            "invitations": community.invitations.open().select_related("user__profile", "invited_by__profile"),
+            "invitation_form": InvitationForm(),
         },
     )
+
+
+@require_POST
+def change_role(request, community):
+    """Make a member a member, facilitator or leader (the select and button on each row of the members page)."""
+    policy = managing(request, community)
+    form = RoleForm(request.POST, community=community)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(members_url(community))
+    membership, role = form.cleaned_data["membership"], form.cleaned_data["role"]
+    attempt(
+        request,
+        policy.role_change_refusal(membership, role),
+        lambda: membership.change_role(role, by=request.user),
+        f"{membership.name} is now a {Membership.Role(role).label.lower()}.",
+    )
+    return back_to_members(request, community)
+
+
+def remove_member(request, community):
+    """GET: ask to confirm; POST: remove. Both name the member in the same range-checked field."""
+    policy = managing(request, community)
+    form = MemberForm(request.POST if request.method == "POST" else request.GET, community=community)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(members_url(community))
+    membership = form.cleaned_data["membership"]
+    refusal = policy.removal_refusal(membership)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(members_url(community))
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "communities/remove_member.html", {"page": community, "membership": membership}
+        )
+    done = f"{membership.name} is no longer a member of {community.title}."
+    attempt(request, None, lambda: membership.remove(by=request.user), done)
+    return back_to_members(request, community)
+
+
+@require_POST
+def invite(request, community):
+    """Invite someone by username or e-mail address; they are notified and answer on the join page."""
+    if not policy_for(request, community).may_invite():
+        raise PermissionDenied
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return redirect(members_url(community))
+    person = form.cleaned_data["person"]
+    try:
+        invitation = community.invite(person, by=request.user)
+    except MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, f"Invitation sent to {person.profile.name}; they can accept it until {invitation.expires_on}."
+        )
+    return redirect(members_url(community))
 
 
 # -- discussions --------------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
+from communities import membership
 from communities.models import Post, Reply, Thread
 from communities.notifications import announce
 from communities.policy import community_of
@@ -70,3 +72,42 @@ class ReplyModerationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_discussion_moderation():
     return [ThreadModerationViewSet("discussion_threads"), ReplyModerationViewSet("discussion_replies")]
+
+
+class MembershipLogFormatter(LogFormatter):
+    """A membership change in the community page's history, worded from the entry's data (who, and for a
+    role change from what to what)."""
+
+    template = ""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return self.template.format(
+            member=data.get("member_name") or data.get("member") or "someone",
+            old=role_label(data.get("from")),
+            new=role_label(data.get("to")),
+        )
+
+
+def role_label(value):
+    return membership.Membership.Role(value).label.lower() if value in membership.Membership.Role.values else "?"
+
+
+MEMBERSHIP_LOG_ACTIONS = {
+    membership.ROLE_CHANGE: ("Change member's role", "Changed {member}'s role from {old} to {new}"),
+    membership.MEMBER_REMOVE: ("Remove member", "Removed {member} from the community"),
+    membership.MEMBER_LEAVE: ("Leave community", "{member} left the community"),
+    membership.REQUEST_APPROVE: ("Approve request to join", "Approved {member}'s request to join"),
+    membership.REQUEST_DECLINE: ("Decline request to join", "Declined {member}'s request to join"),
+    membership.INVITATION_SEND: ("Invite to join", "Invited {member} to join"),
+    membership.INVITATION_ACCEPT: ("Accept invitation", "{member} accepted the invitation to join"),
+    membership.INVITATION_DECLINE: ("Decline invitation", "{member} declined the invitation to join"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    """Every change facilitators and invitees make to who belongs to a community, in its page history."""
+    for action, (label, template) in MEMBERSHIP_LOG_ACTIONS.items():
+        formatter = type("MembershipChangeFormatter", (MembershipLogFormatter,), {"label": label, "template": template})
+        actions.register_action(action)(formatter)

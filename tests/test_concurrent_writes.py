@@ -5,6 +5,7 @@ PostgreSQL). No publish may fail, and every published page is findable afterward
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
+from communities.membership import Membership, MembershipError
 from communities.models import Post, Thread
 from search.models import IndexOutbox
 from tests.conftest import refresh_search_index, sync_search_index
@@ -99,3 +101,31 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
     for number in range(PUBLISHES):
         data = client.get("/api/search/", {"q": f"kestrel{number}x"}).json()
         assert [result["title"] for result in data["results"]] == [f"Concurrent note {number} kestrel{number}x"]
+
+
+def test_two_facilitators_demoting_each_other_at_once_leave_the_community_one():
+    """Each sees the other as a remaining facilitator; only one demotion may win, or the community would be left
+    with none (the model rechecks under a lock on PostgreSQL; SQLite's IMMEDIATE transactions take turns)."""
+    ensure_site()
+    ana, ben = make_user("ana"), make_user("ben")
+    community = make_community("Pair forum", facilitators=[ana, ben])
+    start, outcomes = threading.Barrier(2), []
+
+    def demote(target, by):
+        membership = Membership.objects.get(community=community, user=target)
+        start.wait()
+        try:
+            membership.change_role(Membership.Role.MEMBER, by=by)
+            outcomes.append("demoted")
+        except MembershipError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=demote, args=pair) for pair in ((ana, ben), (ben, ana))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["demoted", "refused"]
+    assert community.memberships.active().facilitating().count() == 1

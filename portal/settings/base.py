@@ -198,6 +198,8 @@ MEMBER_IMAGE_MAX_PIXELS = env.int("MEMBER_IMAGE_MAX_PIXELS", default=25_000_000)
 # Communities: how many of a member's first posts in a community wait for a facilitator, and a posting limit.
 COMMUNITY_HELD_POSTS = env.int("COMMUNITY_HELD_POSTS", default=2)
 COMMUNITY_POSTS_PER_MINUTE = env.int("COMMUNITY_POSTS_PER_MINUTE", default=6)
+# How long a facilitator's invitation to join a community stays open.
+COMMUNITY_INVITATION_DAYS = env.int("COMMUNITY_INVITATION_DAYS", default=14)
 
 # Documents are always served through Wagtail's view, which checks private collections; never from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -61,17 +61,6 @@ def announce(post):
     transaction.on_commit(queue)
 
 
-def notify(user, subject, item, url=None):
-    """A notification about anything with a search key (an invitation's community, say); listed, not emailed."""
-    return Notification.objects.create(
-        user=user,
-        subject=one_line(subject)[:250],
-        url=url or item.url,
-        target_key=search_key(item),
-        sent_at=timezone.now(),
-    )
-
-
 def describe(post):
     """The subject line (plain text on one line, whatever the title holds) and link of a notification."""
     subject, path = post.notice()

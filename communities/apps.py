@@ -28,6 +28,10 @@ class CommunitiesConfig(AppConfig):
         person_search_facts.append(people_pages.person_search_facts)
         register_for_search()
         register_home_sections()
+        from communities.notifications import record_notice
+        from portal.notices import register_sender
+
+        register_sender(record_notice)
 
 
 def register_home_sections():

@@ -61,6 +61,16 @@ def announce(post):
     transaction.on_commit(queue)
 
 
+def record_notice(*, user, subject, url, target_key):
+    """portal.notices' sender: a notification with no follow behind it, listed at once and e-mailed in the
+    person's digest (or at once, if they asked for that)."""
+    if getattr(_muted, "on", False):
+        return
+    notification = Notification.objects.create(user=user, subject=subject, url=url, target_key=target_key)
+    if Profile.for_user(user).email_notifications == Profile.Digest.IMMEDIATE:
+        transaction.on_commit(lambda: send_immediately(notification))
+
+
 def describe(post):
     """The subject line (plain text on one line, whatever the title holds) and link of a notification."""
     subject, path = post.notice()

@@ -196,3 +196,23 @@ def test_my_communities_lists_memberships_requests_and_followed_threads(site, dj
     assert thread.title in page
     fay_page = client_for(site["fay"]).get("/me/communities/").content.decode()
     assert "Manage members" in fay_page
+
+
+def test_platform_apps_tell_people_through_portal_notices_listed_only_while_the_item_is_readable(
+    site, django_capture_on_commit_callbacks
+):
+    """portal.notices is how an app below communities (feedback, curation) notifies: the row is listed on
+    /me/notifications/ while the reader may open the item, and gone from the list once they may not."""
+    from portal.notices import tell
+
+    private_thread = Thread.objects.filter(community=site["private"]).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(site["mo"], "Your answer was curated", private_thread)
+    notification = Notification.objects.get(user=site["mo"])
+    assert notification.target_key == f"communities.thread:{private_thread.pk}"
+    assert notification.url.endswith(private_thread.get_absolute_url())
+    mo = client_for(site["mo"])
+    assert "Your answer was curated" in mo.get("/me/notifications/").content.decode()
+    site["private"].memberships.filter(user=site["mo"]).delete()
+    site["mo"].groups.clear()
+    assert "Your answer was curated" not in client_for(site["mo"]).get("/me/notifications/").content.decode()

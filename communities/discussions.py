@@ -112,6 +112,15 @@ class Thread(Post):
         """Who hears about it: the community's followers."""
         return Follow.objects.filter(community_id=self.community_id)
 
+    # -- the curation protocol (portal.curation.sources) ---------------------------------------------------------
+    def curation_source(self):
+        from communities.curation_sources import thread_source
+
+        return thread_source(self)
+
+    def curation_community(self):
+        return self.community
+
     def search_document(self):
         """A published thread, its published replies included, readable by whoever may see its community."""
 

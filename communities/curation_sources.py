@@ -24,10 +24,8 @@ def name_of(user) -> str:
 
 def thread_source(thread) -> CurationSource:
     """The question and its accepted answer, always; the other published replies for the curator to tick."""
-    from communities.discussions import Post
-
     community = thread.community
-    replies = list(thread.replies.filter(status=Post.Status.PUBLISHED).select_related("author__profile"))
+    replies = list(thread.replies.filter(status=thread.Status.PUBLISHED).select_related("author__profile"))
     parts = [SourcePart("question", "The question", thread.author, thread.body)]
     accepted = next((reply for reply in replies if reply.pk == thread.accepted_reply_id), None)
     if accepted is not None:

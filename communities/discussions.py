@@ -121,6 +121,17 @@ class Thread(Post):
     def curation_community(self):
         return self.community
 
+    def offer_for_curation(self):
+        """An accepted answer puts a question in the curation queue (trainers monitor answered questions, not
+        only nominated ones); clearing it updates the queue's signals."""
+        from portal.curation.models import Candidate
+
+        candidate = Candidate.objects.filter(source_key=search_key(self)).first()
+        if candidate is not None:
+            candidate.refresh_from(self)
+        elif self.accepted_reply_id and self.is_published:
+            Candidate.for_source(self)
+
     def search_document(self):
         """A published thread, its published replies included, readable by whoever may see its community."""
 

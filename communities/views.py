@@ -393,6 +393,7 @@ def accept_answer(request, community, thread_id, reply_id):
     reply = get_object_or_404(Reply, pk=reply_id, thread=thread, status=Post.Status.PUBLISHED)
     thread.accepted_reply = None if thread.accepted_reply_id == reply.pk else reply
     thread.save(update_fields=["accepted_reply"])
+    thread.offer_for_curation()
     messages.success(request, "Answer accepted." if thread.accepted_reply else "Accepted answer cleared.")
     return redirect(thread.get_absolute_url())
 

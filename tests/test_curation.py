@@ -307,3 +307,30 @@ def test_subject_experts_curate_too(site):
     expert = make_user("tom", group=SUBJECT_EXPERTS)
     nominate(site["cy"], site["thread"])
     assert client_for(expert).get("/admin/reports/curation/").status_code == 200
+
+
+def test_a_curated_page_in_search_results_carries_its_provenance_line_as_the_reader_may_see_it(site, search_index):
+    from tests.conftest import sync_search_index
+
+    site["editor"].groups.add(site["private"].member_group)
+    open_article = publish_curated(site, site["thread"])
+    ReferenceArticlePage.objects.filter(pk=open_article.pk).update(title="Peer assist primer")
+    open_article.refresh_from_db()
+    open_article.save_revision().publish()
+    publish_curated(site, site["secret"])
+    sync_search_index()
+    anonymous = client_for().get("/search/?q=works").content.decode()
+    assert "Based on community contributions by Ann Asker and Bo Answerer" in anonymous
+    assert "Based on a contribution in a members-only community" in anonymous
+    member = client_for(site["ann"]).get("/search/?q=works").content.decode()
+    assert member.count("Based on community contributions by Ann Asker and Bo Answerer") == 2
+
+
+def test_accepting_an_answer_puts_the_question_in_the_queue(site):
+    thread = Thread.objects.create(community=site["open"], author=site["cy"], title="Fresh question", body="How?")
+    reply = Reply.objects.create(thread=thread, author=site["bo"], body="Like this.")
+    client_for(site["cy"]).post(f"{thread.get_absolute_url()}accept/{reply.pk}/")
+    candidate = Candidate.objects.get(source_key=search_key(thread))
+    assert candidate.accepted_answer and candidate.nomination_count == 0
+    queue = csv_rows(client_for(site["fay"]).get("/admin/reports/curation/?export=csv"))
+    assert "Fresh question" in [row[0] for row in queue]

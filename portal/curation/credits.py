@@ -68,6 +68,14 @@ def credits_for(page, user) -> PageCredits | None:
     return PageCredits(sources)
 
 
+def credit_hits(hits, user) -> None:
+    """Give each search hit that is a curated page its credits for this reader: one query finds which are."""
+    pages = {hit.obj.pk: hit for hit in hits if isinstance(hit.obj, Page)}
+    curated = set(Provenance.objects.filter(page_id__in=pages).values_list("page_id", flat=True))
+    for page_id in curated:
+        pages[page_id].credits = credits_for(pages[page_id].obj, user)
+
+
 def curated_pages_of(source, user) -> list:
     """Live pages curated from this source that this reader may open."""
     page_ids = Provenance.objects.filter(source_key=search_key(source)).values_list("page_id", flat=True)

@@ -2,6 +2,7 @@
 parts, classified as their community (or, for a blog post, as itself), and who curates for a community."""
 
 from django.apps import apps
+from django.db.models import Count
 
 from communities.member_images import image_collection_ids
 from portal.curation.sources import CurationSource, SourcePart
@@ -25,7 +26,11 @@ def name_of(user) -> str:
 def thread_source(thread) -> CurationSource:
     """The question and its accepted answer, always; the other published replies for the curator to tick."""
     community = thread.community
-    replies = list(thread.replies.filter(status=thread.Status.PUBLISHED).select_related("author__profile"))
+    replies = list(
+        thread.replies.filter(status=thread.Status.PUBLISHED)
+        .select_related("author__profile")
+        .annotate(helpful_count=Count("helpful_marks"))
+    )
     parts = [SourcePart("question", "The question", thread.author, thread.body)]
     accepted = next((reply for reply in replies if reply.pk == thread.accepted_reply_id), None)
     if accepted is not None:
@@ -56,6 +61,7 @@ def thread_source(thread) -> CurationSource:
             "accepted_answer": accepted is not None,
             "follows": thread.followers.count(),
             "replies": len(replies),
+            "helpful": sum(reply.helpful_count for reply in replies),
         },
         **classification_of(community),
     )

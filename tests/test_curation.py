@@ -334,3 +334,24 @@ def test_accepting_an_answer_puts_the_question_in_the_queue(site):
     assert candidate.accepted_answer and candidate.nomination_count == 0
     queue = csv_rows(client_for(site["fay"]).get("/admin/reports/curation/?export=csv"))
     assert "Fresh question" in [row[0] for row in queue]
+
+
+def test_helpful_marks_are_one_per_person_never_on_ones_own_reply_and_rank_the_queue(site):
+    answer = site["thread"].accepted_reply
+    url = f"{site['thread'].get_absolute_url()}replies/{answer.pk}/helpful/"
+    for _ in range(2):  # a double submit marks once
+        client_for(site["cy"]).post(url, {"helpful": "yes"})
+    client_for(site["bo"]).post(url, {"helpful": "yes"})  # the author's own: refused
+    assert list(answer.helpful_marks.values_list("user__username", flat=True)) == ["cy"]
+    page = client_for(site["ann"]).get(site["thread"].get_absolute_url()).content.decode()
+    assert "Helpful (1)" in page
+    nominate(site["ann"], site["thread"])
+    assert Candidate.objects.get().helpful_count == 1
+    client_for(site["cy"]).post(url, {"helpful": "no"})
+    assert not answer.helpful_marks.exists()
+    secret_answer = site["secret"].accepted_reply
+    hidden = client_for(site["cy"]).post(f"{site['secret'].get_absolute_url()}replies/{secret_answer.pk}/helpful/")
+    # The members-only community sends outsiders to its join page, as for any of its pages; nothing is marked.
+    assert hidden.status_code == 302 and "/join/" in hidden["Location"] and not secret_answer.helpful_marks.exists()
+    anonymous = client_for().post(url, {"helpful": "yes"})
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]

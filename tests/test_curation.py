@@ -355,3 +355,16 @@ def test_helpful_marks_are_one_per_person_never_on_ones_own_reply_and_rank_the_q
     assert hidden.status_code == 302 and "/join/" in hidden["Location"] and not secret_answer.helpful_marks.exists()
     anonymous = client_for().post(url, {"helpful": "yes"})
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+
+
+def test_profiles_show_curated_credit_only_where_the_viewer_may_open_the_source(site):
+    site["editor"].groups.add(site["private"].member_group)
+    public = publish_curated(site, site["thread"])
+    private = publish_curated(site, site["secret"])
+    ReferenceArticlePage.objects.filter(pk=private.pk).update(title="From the circle")
+    outsider_view = client_for(site["outsider"]).get("/people/bo/").content.decode()
+    assert "Curated into the library" in outsider_view and public.url in outsider_view
+    assert private.url not in outsider_view
+    member_view = client_for(site["ann"]).get("/people/bo/").content.decode()
+    assert public.url in member_view and private.url in member_view
+    assert "Curated into the library" not in client_for().get("/people/cy/").content.decode()

@@ -15,3 +15,8 @@ class CurationConfig(AppConfig):
         from portal.curation.models import credit_on_publication
 
         page_published.connect(credit_on_publication, dispatch_uid="curation-credit-on-publication")
+        from portal.curation.credits import profile_section
+        from portal.people.registry import ProfileSection, profile_sections
+
+        if not any(section.context is profile_section for section in profile_sections):
+            profile_sections.append(ProfileSection("curation/profile_section.html", profile_section, order=110))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from portal.curation.models import Contribution, Provenance
+from portal.curation.models import Provenance
 from portal.searchable import batch_cache, objects_for_keys, page_visible_to, search_key
 
 
@@ -84,11 +84,25 @@ def curated_pages_of(source, user) -> list:
         return [page for page in pages if page_visible_to(page, user)]
 
 
-def credited_people_count(user) -> int:
-    """How many live curated pages credit this person: evidence of expertise."""
-    return (
-        Contribution.objects.filter(user=user, provenance__page__live=True)
-        .values("provenance__page_id")
-        .distinct()
-        .count()
+def credited_pages(person, viewer) -> list:
+    """Live pages that credit `person`, as `viewer` may know of it: the page must be open to the viewer, and so
+    must the source (or, once it is deleted, it must have been public): a credit for a members-only answer is
+    the members' to see. Evidence of expertise, on profiles and for ranking people."""
+    rows = list(
+        Provenance.objects.filter(contributions__user=person, page__live=True).select_related("page").distinct()
     )
+    sources = objects_for_keys(row.source_key for row in rows)
+    pages = {}
+    with batch_cache():
+        for row in rows:
+            source = sources.get(row.source_key)
+            source_open = source.search_visible_to(viewer) if source is not None else row.source_was_public
+            if source_open and page_visible_to(row.page, viewer):
+                pages[row.page.pk] = row.page
+    return sorted(pages.values(), key=lambda page: page.title)
+
+
+def profile_section(profile, viewer):
+    """portal.people's profile section: the person's contributions curated into the library."""
+    pages = credited_pages(profile.user, viewer)
+    return {"pages": pages} if pages else None

@@ -368,3 +368,45 @@ def test_profiles_show_curated_credit_only_where_the_viewer_may_open_the_source(
     member_view = client_for(site["ann"]).get("/people/bo/").content.decode()
     assert public.url in member_view and private.url in member_view
     assert "Curated into the library" not in client_for().get("/people/cy/").content.decode()
+
+
+def test_a_curator_can_make_a_lesson_in_a_module_instead(site):
+    from learning.models import LessonPage
+    from tests.factories import make_module
+
+    module = make_module("Running peer assists", lessons=1, quiz_in_last=False)
+    nominate(site["cy"], site["thread"])
+    candidate = Candidate.objects.get()
+    editor = client_for(site["editor"])
+    assert "A lesson in Running peer assists" in editor.get(f"/admin/curation/{candidate.pk}/").content.decode()
+    editor.post(f"/admin/curation/{candidate.pk}/", {"where": f"lesson:{module.pk}", "title": "Timing a peer assist"})
+    lesson = LessonPage.objects.get(title="Timing a peer assist")
+    assert not lesson.live and lesson.get_parent().pk == module.pk
+    assert "Half a day" in str(lesson.body.render_as_block())
+    assert Provenance.objects.get(page=lesson).source_key == search_key(site["thread"])
+
+
+def test_every_curation_form_needs_its_csrf_token(site):
+    from django.test import Client
+
+    nominate(site["cy"], site["thread"])
+    candidate = Candidate.objects.get()
+    for user, url in [
+        (site["bo"], f"/curation/nominate/{search_key(site['thread'])}/"),
+        (site["editor"], f"/admin/curation/{candidate.pk}/"),
+        (site["editor"], f"/admin/curation/{candidate.pk}/decline/"),
+        (site["bo"], f"{site['thread'].get_absolute_url()}replies/{site['thread'].accepted_reply_id}/helpful/"),
+    ]:
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        assert client.post(url, {"note": "x", "reason": "x", "title": "x"}).status_code == 403
+    assert Nomination.objects.count() == 1 and Candidate.objects.get().status == Candidate.Status.NEW
+
+
+def test_the_queue_exports_as_a_spreadsheet(site):
+    from tests.helpers import xlsx_rows
+
+    nominate(site["cy"], site["thread"])
+    rows = xlsx_rows(client_for(site["editor"]).get("/admin/reports/curation/?export=xlsx"))
+    assert rows[0][:3] == ("Title", "Kind", "Community")
+    assert rows[1][:3] == ("How long is a peer assist?", "Question", "Search champions")

@@ -2,6 +2,7 @@
 parts, classified as their community (or, for a blog post, as itself), and who curates for a community."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db.models import Count
 
 from communities.member_images import image_collection_ids
@@ -87,7 +88,7 @@ def wiki_page_source(page) -> CurationSource:
     """The page's text, credited to everyone whose edit is in its history."""
     community = page.community()
     editors = (
-        apps.get_model("auth", "User")
+        get_user_model()
         .objects.filter(pk__in=page.revisions.exclude(user=None).values("user"))
         .select_related("profile")
     )

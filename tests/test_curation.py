@@ -410,3 +410,34 @@ def test_the_queue_exports_as_a_spreadsheet(site):
     rows = xlsx_rows(client_for(site["editor"]).get("/admin/reports/curation/?export=xlsx"))
     assert rows[0][:3] == ("Title", "Kind", "Community")
     assert rows[1][:3] == ("How long is a peer assist?", "Question", "Search champions")
+
+
+def test_blog_posts_and_wiki_pages_are_curated_with_their_images_and_every_editor_credited(site):
+    from tests.factories import make_wiki_page
+
+    image = get_image_model().objects.create(
+        title="Café tables", file=ContentFile(png_bytes(), name="cafe.png"), collection_id=site["open"].collection_id
+    )
+    post = make_blog_post(
+        site["open"],
+        "Our first knowledge café",
+        author=site["bo"],
+        body=f'<p>It worked.</p><embed alt="Tables set out" embedtype="image" format="fullwidth" id="{image.pk}"/>'
+        "<h2>Next time</h2><p>More <b>chairs</b>.</p>",
+    )
+    article = publish_curated(site, post)
+    blocks = [block.block_type for block in article.body]
+    assert blocks == ["heading", "paragraph", "image", "paragraph"]
+    rendered = str(article.body.render_as_block())
+    assert "<h3>Next time</h3>" in rendered and "<b>chairs</b>" in rendered and "Tables set out" in rendered
+    assert article.body[2].value["image"].collection.is_root()
+
+    wiki = make_wiki_page(site["open"], "Cafe checklist", "## Before")
+    for editor, body in ((site["cy"], "## Before\n\n- Book a room"), (site["ann"], "## Before\n\n- Bring tea")):
+        wiki.body = body
+        wiki.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+    wiki.refresh_from_db()
+    curated = publish_curated(site, wiki)
+    assert "Bring tea" in str(curated.body.render_as_block())
+    credited = set(Contribution.objects.filter(provenance__page=curated).values_list("user__username", flat=True))
+    assert credited == {"cy", "ann"}

@@ -22,7 +22,7 @@ EMBEDDED_IMAGE = re.compile(r"<embed\b[^>]*\bembedtype=\"image\"[^>]*/?>", re.I)
 ATTRIBUTE = re.compile(r'\b(id|alt)="([^"]*)"')
 # Rich text here allows h3 and h4 (the page title is the h1 and block headings the h2s): deeper is shifted up.
 HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
-RICH_TEXT_TAGS = ALLOWED_TAGS | {"h3", "h4"}
+RICH_TEXT_TAGS = ALLOWED_TAGS | {"h3", "h4", "b", "i"}  # Wagtail stores bold and italic as <b>, <i>
 
 
 @dataclass

@@ -334,6 +334,12 @@ def test_flagged_pages_are_in_the_review_report_and_the_owner_s_digest(site):
     assert set(items) == {site["article"].title, site["lesson"].title}  # both are reviewed far in the future
     assert items[site["article"].title].review_state == "Reported outdated"
     assert items[site["lesson"].title].owner == site["owner"]  # the module's owner
+    assert len(pages_due_for_review(owner=site["owner"])) == 2 and pages_due_for_review(owner=site["other"]) == []
+    unowned = make_article(site["library"], "Unowned guide", review_by=timezone.localdate() + datetime.timedelta(days=300))
+    flag(client_for(site["reader"]), unowned)
+    assert {item.title for item in pages_due_for_review(owner=site["owner"])} == set(items)
+    assert len(pages_due_for_review()) == 3
+    ContentFlag.resolve_open(unowned)
     editor = client_for(site["editor"])
     report = editor.get(reverse("governance_review_report")).content.decode()
     assert "The policy it cites was replaced." in report and "Add a practice exercise." in report

@@ -104,8 +104,8 @@ def pages_due_for_review(by_date=None, owner=None) -> list[ReviewItem]:
             items[page.pk] = ReviewItem(page, page.review_by, page.content_owner, flags.get(page.pk, []))
     # Flagged pages of types without a review date of their own (lessons: their module's owner answers).
     for page in Page.objects.live().filter(pk__in=set(flags) - set(items)).specific().defer_streamfields():
-        owner = page.accountable_owner() if hasattr(page, "accountable_owner") else None
-        items[page.pk] = ReviewItem(page, None, owner, flags[page.pk])
+        accountable = page.accountable_owner() if hasattr(page, "accountable_owner") else None
+        items[page.pk] = ReviewItem(page, None, accountable, flags[page.pk])
     found = [item for item in items.values() if owner is None or (item.owner and item.owner.pk == owner.pk)]
     return sorted(found, key=lambda item: (not item.flags, item.review_by or datetime.date.max, item.title))
 

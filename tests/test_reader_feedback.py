@@ -335,7 +335,8 @@ def test_flagged_pages_are_in_the_review_report_and_the_owner_s_digest(site):
     assert items[site["article"].title].review_state == "Reported outdated"
     assert items[site["lesson"].title].owner == site["owner"]  # the module's owner
     assert len(pages_due_for_review(owner=site["owner"])) == 2 and pages_due_for_review(owner=site["other"]) == []
-    unowned = make_article(site["library"], "Unowned guide", review_by=timezone.localdate() + datetime.timedelta(days=300))
+    later = timezone.localdate() + datetime.timedelta(days=300)
+    unowned = make_article(site["library"], "Unowned guide", review_by=later)
     flag(client_for(site["reader"]), unowned)
     assert {item.title for item in pages_due_for_review(owner=site["owner"])} == set(items)
     assert len(pages_due_for_review()) == 3

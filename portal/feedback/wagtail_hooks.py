@@ -27,7 +27,7 @@ def resolve_flags(request, page_id):
         raise PermissionDenied
     next_url = local_url(request.POST.get("next") or request.GET.get("next"), request)
     next_url = next_url or reverse("wagtailadmin_pages:edit", args=[page.pk])
-    form = ResolutionForm(request.POST or None)
+    form = ResolutionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         resolved = ContentFlag.resolve_open(page, request.user, form.cleaned_data["note"])
         messages.success(request, f"{resolved} reader report{'s' if resolved != 1 else ''} on “{page.title}” resolved.")

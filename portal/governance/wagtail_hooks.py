@@ -88,7 +88,7 @@ def mark_reviewed(request, page_id):
         raise PermissionDenied
     next_url = local_url(request.POST.get("next") or request.GET.get("next"), request)
     next_url = next_url or reverse("governance_review_report")
-    form = ResolutionForm(request.POST or None)
+    form = ResolutionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         page.mark_reviewed(request.user)
         resolved = ContentFlag.resolve_open(page, request.user, form.cleaned_data["note"] or "the page was reviewed")

@@ -32,6 +32,11 @@ class CommunitiesConfig(AppConfig):
         from portal.notices import register_sender
 
         register_sender(record_notice)
+        from communities.curation_sources import facilitated_communities
+        from portal.curation.sources import scope_providers
+
+        if facilitated_communities not in scope_providers:
+            scope_providers.append(facilitated_communities)
 
 
 def register_home_sections():

@@ -124,6 +124,15 @@ class BlogPostPage(Classified, BasePage):
         """Who hears about it: the community's followers."""
         return Follow.objects.filter(community=self.posted_in())
 
+    # -- the curation protocol (portal.curation.sources) ---------------------------------------------------------
+    def curation_source(self):
+        from communities.curation_sources import blog_post_source
+
+        return blog_post_source(self)
+
+    def curation_community(self):
+        return self.posted_in()
+
     @classmethod
     def draft_from_member(cls, blog, user, title, summary, markdown_body, publish):
         """A member's post from the front end: a new page saved as a revision, then published (trusted

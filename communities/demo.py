@@ -3,6 +3,7 @@ discussions with replies and accepted answers. Idempotent: everything is looked 
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.models import (
@@ -214,6 +215,48 @@ def ensure_notifications(users):
         )
 
 
+CURATOR = "editor"  # home.demo's portal editor
+
+
+def curation_source(spec, communities):
+    model = {"thread": Thread, "wiki": WikiPage, "blog": BlogPostPage}[spec["kind"]]
+    return model.objects.get(title=spec["title"])
+
+
+def ensure_curation(communities, users):
+    """Five contributions curated into live library articles (crediting their contributors), and nominations
+    waiting in the queue; each made once."""
+    from home.models import LibraryIndexPage
+    from portal.curation.curating import curate, existing_pages
+    from portal.curation.models import Nomination
+    from portal.curation.sources import targets
+
+    curator = get_user_model().objects.get(username=CURATOR)
+    library = LibraryIndexPage.objects.first()
+    specs = demo_items("communities", "curation", key="curated")
+    for spec in specs:
+        source = curation_source(spec, communities)
+        if existing_pages(source):
+            continue
+        described = source.curation_source()
+        optional = [part.id for part in described.parts if part.optional]
+        picked = [optional[index - 1] for index in spec["replies"] if 0 < index <= len(optional)]
+        article = curate(
+            source,
+            curator,
+            targets["article"],
+            library,
+            title=spec["article"],
+            summary=spec["summary"],
+            picked_part_ids=picked,
+        )
+        article.latest_revision.publish(user=curator, skip_permission_checks=True)
+    for spec in demo_items("communities", "curation", key="nominated"):
+        source = curation_source(spec, communities)
+        for username in spec["by"]:
+            Nomination.nominate(source, users[username], spec["note"])
+
+
 def load(stdout=None):
 
     admin = ensure_admin()
@@ -237,3 +280,5 @@ def load(stdout=None):
     ensure_threads(communities, users)
     ensure_invitations(communities, users)
     ensure_notifications(users)
+    with muted():
+        ensure_curation(communities, users)

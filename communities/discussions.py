@@ -4,7 +4,7 @@ the notifications they produce."""
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -112,6 +112,26 @@ class Thread(Post):
         """Who hears about it: the community's followers."""
         return Follow.objects.filter(community_id=self.community_id)
 
+    # -- the curation protocol (portal.curation.sources) ---------------------------------------------------------
+    def curation_source(self):
+        from communities.curation_sources import thread_source
+
+        return thread_source(self)
+
+    def curation_community(self):
+        return self.community
+
+    def offer_for_curation(self):
+        """An accepted answer puts a question in the curation queue (trainers monitor answered questions, not
+        only nominated ones); clearing it updates the queue's signals."""
+        from portal.curation.models import Candidate
+
+        candidate = Candidate.objects.filter(source_key=search_key(self)).first()
+        if candidate is not None:
+            candidate.refresh_from(self)
+        elif self.accepted_reply_id and self.is_published:
+            Candidate.for_source(self)
+
     def search_document(self):
         """A published thread, its published replies included, readable by whoever may see its community."""
 
@@ -169,6 +189,33 @@ class Reply(Post):
     def follows(self):
         """Who hears about it: the thread's followers."""
         return Follow.objects.filter(thread_id=self.thread_id)
+
+
+class HelpfulMark(models.Model):
+    """A reader's "this helped me" on a reply: one per person and reply, never on their own. The count ranks
+    questions in the curation queue and is evidence of the author's expertise."""
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="helpful_marks")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["reply", "user"], name="one_helpful_mark_per_person")]
+
+    def __str__(self):
+        return f"{self.user} found {self.reply} helpful"
+
+    @classmethod
+    def set(cls, reply, user, helpful: bool) -> None:
+        """Mark or unmark: the form says which, so a double submit gives the same end state, never a toggle back."""
+        if not helpful:
+            cls.objects.filter(reply=reply, user=user).delete()
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.get_or_create(reply=reply, user=user)
+        except IntegrityError:  # the other submit of a double click marked it
+            pass
 
 
 class PostEdit(models.Model):

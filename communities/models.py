@@ -205,6 +205,10 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def accept_route(self, request, thread_id, reply_id):
         return views.accept_answer(request, self, thread_id, reply_id)
 
+    @path("discussions/<id:thread_id>/replies/<id:reply_id>/helpful/")
+    def helpful_route(self, request, thread_id, reply_id):
+        return views.mark_helpful(request, self, thread_id, reply_id)
+
     @path("discussions/<id:thread_id>/moderate/")
     def moderate_route(self, request, thread_id):
         return views.moderate(request, self, thread_id)

@@ -9,14 +9,14 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from communities.discussions import Flag, Follow, Notification, Post, PostEdit, Reply, Thread
+from communities.discussions import Flag, Follow, HelpfulMark, Notification, Post, PostEdit, Reply, Thread
 from communities.forms import (
     EditPostForm,
     FlagForm,
@@ -367,7 +367,10 @@ def thread_detail(request, community, thread_id):
     if request.user.is_authenticated:  # reading the thread is reading what its notifications announced
         Notification.objects.for_reader(request.user).filter(target_key=search_key(thread)).mark_read()
     replies = (
-        thread.replies.visible_to(request.user, community).select_related("author__profile").prefetch_related("edits")
+        thread.replies.visible_to(request.user, community)
+        .select_related("author__profile")
+        .prefetch_related("edits")
+        .annotate(helpful_count=Count("helpful_marks", distinct=True))
     )
     return TemplateResponse(
         request,
@@ -381,6 +384,11 @@ def thread_detail(request, community, thread_id):
             "is_facilitator": policy.may_moderate(),
             "can_accept": policy.may_accept_answer(thread),
             "following": request.user.is_authenticated and thread.followers.filter(user=request.user).exists(),
+            "marked_helpful": set(
+                HelpfulMark.objects.filter(reply__thread=thread, user=request.user).values_list("reply_id", flat=True)
+            )
+            if request.user.is_authenticated
+            else set(),
         },
     )
 
@@ -393,8 +401,23 @@ def accept_answer(request, community, thread_id, reply_id):
     reply = get_object_or_404(Reply, pk=reply_id, thread=thread, status=Post.Status.PUBLISHED)
     thread.accepted_reply = None if thread.accepted_reply_id == reply.pk else reply
     thread.save(update_fields=["accepted_reply"])
+    thread.offer_for_curation()
     messages.success(request, "Answer accepted." if thread.accepted_reply else "Accepted answer cleared.")
     return redirect(thread.get_absolute_url())
+
+
+@require_POST
+def mark_helpful(request, community, thread_id, reply_id):
+    """A signed-in reader of the thread marks (or unmarks) a published reply as helpful; not their own."""
+    thread = get_thread(request, community, thread_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(thread.get_absolute_url())
+    reply = get_object_or_404(Reply, pk=reply_id, thread=thread, status=Post.Status.PUBLISHED)
+    if reply.author_id == request.user.pk:
+        messages.error(request, "You cannot mark your own reply as helpful.")
+    else:
+        HelpfulMark.set(reply, request.user, request.POST.get("helpful") != "no")
+    return redirect(f"{thread.get_absolute_url()}#reply-{reply.pk}")
 
 
 def edit_post(request, community, thread_id, reply_id=None):

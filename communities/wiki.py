@@ -70,6 +70,15 @@ class WikiPage(RoutablePageMixin, BasePage):
     def community(self):
         return community_of(self)
 
+    # -- the curation protocol (portal.curation.sources) ---------------------------------------------------------
+    def curation_source(self):
+        from communities.curation_sources import wiki_page_source
+
+        return wiki_page_source(self)
+
+    def curation_community(self):
+        return self.community()
+
     def facilitator_approved_on(self):
         """The day a facilitator published the live version (approving a member's edit in the review, or their own
         edit), or None; the trust badge says so."""

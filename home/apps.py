@@ -7,8 +7,12 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        from home.curation_targets import ARTICLE
         from home.models import latest_articles
         from home.sections import HomeSection, register_section
+        from portal.curation.sources import register_target
+
+        register_target(ARTICLE)
 
         register_section(
             HomeSection(

@@ -7,6 +7,10 @@ class LearningConfig(AppConfig):
     def ready(self):
         from home.sections import HomeSection, continue_providers, register_section
         from learning import home_sections
+        from learning.curation_targets import LESSON
+        from portal.curation.sources import register_target
+
+        register_target(LESSON)
 
         register_section(
             HomeSection(

@@ -18,10 +18,10 @@ ADMIN_PASSWORD = "portal-admin-demo"  # stated in the README; demo content is re
 DEMO_PASSWORD = "portal-demo"
 
 
-def demo_items(app: str, name: str) -> list[dict]:
-    """The items of `<app>/demo/<name>.toml`: the demo prose lives in data files, not in Python."""
+def demo_items(app: str, name: str, key: str = "item") -> list[dict]:
+    """The `key` tables of `<app>/demo/<name>.toml`: the demo prose lives in data files, not in Python."""
     folder = Path(importlib.import_module(app).__file__).parent / "demo"
-    return tomllib.loads((folder / f"{name}.toml").read_text(encoding="utf-8"))["item"]
+    return tomllib.loads((folder / f"{name}.toml").read_text(encoding="utf-8"))[key]
 
 
 def stream_blocks(blocks: list[dict]) -> list[tuple]:

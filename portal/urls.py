@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
     path("", include("portal.feedback.urls")),
+    path("curation/", include("portal.curation.urls")),
     path("", include("communities.urls")),
     path("me/notifications/", include("communities.notification_urls")),
     path("", include("learning.urls")),

@@ -384,6 +384,7 @@ class Hit:
     date: datetime.datetime | None = None
     promoted: bool = False
     raw: object = None  # the index's document, for hits that came from Elasticsearch
+    credits: object = None  # a curated page's provenance as this reader may see it (portal.curation.credits)
 
     @property
     def snippet(self) -> str:

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 
+from portal.curation.credits import credit_hits
 from portal.searchable import batch_cache
 from search.fallback import fallback_search
 from search.models import ZeroResultQuery
@@ -86,6 +87,7 @@ def search(request):
     promoted = promoted_hits(search_request, request.user)
     promoted_keys = {hit.key for hit in promoted}
     results.hits = promoted + [hit for hit in results.hits if hit.key not in promoted_keys]
+    credit_hits(results.hits, request.user)
     return render(
         request,
         "search/search.html",

@@ -88,7 +88,8 @@ def demo_counts() -> dict:
     counts = {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in ("home", "communities", "learning", "taxonomy", "people", "governance", "feedback")
+        if model._meta.app_label
+        in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation", "feedback")
         and not model._meta.abstract
     }
     counts["pages"] = Page.objects.count()
@@ -128,7 +129,7 @@ DEMO_COUNTS = {
     "home.StandardPage": 3,
     "home.LibraryIndexPage": 1,
     "home.ReferenceArticleTag": 104,
-    "home.ReferenceArticlePage": 32,
+    "home.ReferenceArticlePage": 37,
     "communities.Thread": 49,
     "communities.Reply": 68,
     "communities.Follow": 113,
@@ -149,14 +150,18 @@ DEMO_COUNTS = {
     "learning.LessonPage": 34,
     "learning.LearningPathPage": 5,
     "learning.PathModule": 16,
+    "curation.Candidate": 10,
+    "curation.Nomination": 8,
+    "curation.Provenance": 5,
+    "curation.Contribution": 12,
     "feedback.ContentFlag": 5,
     "feedback.HelpfulVote": 11,
-    "pages": 125,
-    "revisions": 145,
+    "pages": 130,
+    "revisions": 150,
     "users": 36,
     "images": 88,
 }
-DEMO_TEXT_DIGEST = "71d761bae7f831b9637261a3ea75cbb8e33f3caa2f964f481db4e953cb087e34"
+DEMO_TEXT_DIGEST = "2ceafd7f3278d2cc28fc112051e8433e45c5a4ab76dcda2e2ceb632eac2742a0"
 
 
 def test_the_demo_content_is_what_it_was(demo_site):

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "portal.taxonomy",
     "portal.people",
     "portal.governance",
+    "portal.curation",
     "home",
     "communities",
     "learning",

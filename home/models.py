@@ -79,7 +79,7 @@ def latest_articles(request, home_page, count=6):
         .public()
         .defer_streamfields()
         .select_related("content_owner")
-        .prefetch_related(card_images())
+        .prefetch_related(card_images(), *ReferenceArticlePage.card_prefetches())
         .order_by("-last_published_at")[:count]
     )
     return {"articles": list(articles)}
@@ -130,6 +130,7 @@ class ReferenceArticlePage(Classified, BasePage):
     parent_page_types = ["home.LibraryIndexPage"]
     search_kind = "Reference article"
     subpage_types = []
+    accepts_reader_feedback = True
 
     body = StreamField(BodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=ReferenceArticleTag, blank=True)

@@ -201,6 +201,7 @@ class LessonPage(RoutablePageMixin, BasePage):
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
     search_kind = "Lesson"
+    accepts_reader_feedback = True
 
     body = StreamField(LessonBlock(), blank=True)
 
@@ -220,9 +221,17 @@ class LessonPage(RoutablePageMixin, BasePage):
         return "\n".join(part for part in parts if part)
 
     def trust_status(self, today=None):
-        """A lesson is as trustworthy as its module's last review."""
+        """A lesson is as trustworthy as its module's last review, unless a reader reported the lesson itself
+        outdated (the one rule says so, from the lesson's own flags)."""
         module = self.module()
-        return module.trust_status(today) if module is not None else super().trust_status(today)
+        if module is None or self.reported_outdated_on() is not None:
+            return super().trust_status(today)
+        return module.trust_status(today)
+
+    def accountable_owner(self):
+        """The module's owner keeps its lessons correct."""
+        module = self.module()
+        return module.content_owner if module is not None else None
 
     def add_taxonomy_to(self, document):
         """A lesson is found under its module's topics, audiences and stage."""

@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.feedback.models import open_outdated_flags, reported_outdated_on
 from portal.sanitise import validate_plain_text
 from portal.searchable import SearchDocument, page_readers, page_visible_to, search_key
 from portal.taxonomy.trust import trust_status_for
@@ -42,6 +43,9 @@ class BasePage(Page):
     search_kind: str | None = "Page"
     # True where the summary and body are Markdown (members' wiki pages): search reads them as the text they render.
     search_markdown = False
+    # True where signed-in readers may flag the page as outdated, suggest improvements and say if it helped
+    # (portal.feedback): formal content, reference articles and lessons.
+    accepts_reader_feedback = False
 
     class Meta:
         abstract = True
@@ -70,12 +74,27 @@ class BasePage(Page):
         )
         if hasattr(self, "add_taxonomy_to"):
             self.add_taxonomy_to(document)
+        document.reported_outdated = not document.community_contribution and self.reported_outdated_on() is not None
         return document
 
     def trust_status(self, today=None):
         """What the page's badge tells readers (portal.taxonomy.trust, the one rule): every page has one, so no
         badge is ever empty. Community contributions say so; classified pages add their review date."""
         return trust_status_for(self, today or timezone.localdate())
+
+    @classmethod
+    def card_prefetches(cls) -> list:
+        """What a listing card of this page type reads beyond its own row and picture, for listings to prefetch:
+        open "outdated" flags, which its trust badge shows."""
+        return [open_outdated_flags()] if cls.accepts_reader_feedback else []
+
+    def reported_outdated_on(self):
+        """The day a reader flagged this page as outdated, while the flag is open (the trust rule asks)."""
+        return reported_outdated_on(self)
+
+    def accountable_owner(self):
+        """The person who keeps the page correct: reader feedback and review reminders go to them."""
+        return getattr(self, "content_owner", None)
 
     def search_visible_to(self, user) -> bool:
 

@@ -47,6 +47,7 @@ class SearchDocument:
     updated: datetime.datetime | None = None
     review_by: datetime.date | None = None
     community_contribution: bool = False
+    reported_outdated: bool = False  # approved content a reader flagged as outdated (portal.taxonomy.trust)
     extra: dict = field(default_factory=dict)  # index-specific fields (people: department, communities, counts)
     markdown: bool = False
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("portal.taxonomy.urls")),
     path("", include("portal.people.urls")),
+    path("", include("portal.feedback.urls")),
     path("curation/", include("portal.curation.urls")),
     path("", include("communities.urls")),
     path("me/notifications/", include("communities.notification_urls")),

@@ -59,7 +59,10 @@ class ContentDocument(SearchableFields):
     published = Date()
     year = Keyword()
     review_by = Date()
-    editorial_review_by = Date()  # review_by of editorial items only: "due for review" counts in one pass
+    # The trust facet's parts (portal.taxonomy.trust): "editorial", "outdated" (reported by a reader) or
+    # "community"; and the review date of editorial items not reported outdated, so "due" counts in one pass.
+    trust_group = Keyword()
+    editorial_review_by = Date()
     community_contribution = Boolean()
     thread_kind = Keyword()
 

@@ -119,6 +119,13 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
         "updated": document.updated,
     }
     if document.index == "content":
+        trust_group = (
+            "community"
+            if document.community_contribution
+            else "outdated"
+            if document.reported_outdated
+            else "editorial"
+        )
         body.update(
             community=document.community or None,
             audiences=document.audiences,
@@ -127,7 +134,8 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             published=document.published,
             year=str(document.published.year) if document.published else None,
             review_by=document.review_by,
-            editorial_review_by=None if document.community_contribution else document.review_by,
+            trust_group=trust_group,
+            editorial_review_by=document.review_by if trust_group == "editorial" else None,
             community_contribution=document.community_contribution,
             thread_kind=document.extra.get("thread_kind"),
         )

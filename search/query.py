@@ -164,19 +164,26 @@ class StageFacet(Facet):
 
 class TrustFacet(Facet):
     """The trust status every page's badge shows (portal.taxonomy.trust), computed against today's date at query
-    time: a review date that passes moves an item from "current" to "due" without re-indexing."""
+    time: a review date that passes moves an item from "current" to "due" without re-indexing. An open "outdated"
+    flag outranks the review date; its item is indexed in the "outdated" group, without an editorial review date."""
 
     STATUSES = {
         "current": "Approved and current",
         "due": "Due for review",
+        "outdated": "Reported outdated",
         "community": "Community contribution",
     }
 
     def queries(self) -> dict:
         # editorial_review_by is the review date of editorial items only, so "due" needs no second condition.
         due = Q("range", editorial_review_by={"lt": timezone.localdate().isoformat()})
-        community = Q("term", community_contribution=True)
-        return {"current": ~community & ~due, "due": due, "community": community}
+        editorial = Q("term", **{self.field: "editorial"})
+        return {
+            "current": editorial & ~due,
+            "due": due,
+            "outdated": Q("term", **{self.field: "outdated"}),
+            "community": Q("term", **{self.field: "community"}),
+        }
 
     def filter(self, values):
         queries = self.queries()
@@ -184,18 +191,23 @@ class TrustFacet(Facet):
 
     def aggregations(self):
         # Two cheap doc-value passes side by side (a filter, or a sub-aggregation under each split, costs a pass of
-        # its own over every match): editorial against community items, and editorial items whose review date
-        # has passed (`editorial_review_by` is empty for community items).
+        # its own over every match): the trust groups, and editorial items whose review date has passed
+        # (`editorial_review_by` is empty outside the editorial group).
         today = timezone.localdate().isoformat()
         return {
-            f"{self.name}_split": A("terms", field=self.field, size=2),
+            f"{self.name}_split": A("terms", field=self.field, size=3),
             f"{self.name}_due": A("range", field="editorial_review_by", ranges=[{"to": today}]),
         }
 
     def counts(self, container):
-        split = {bucket.key_as_string: bucket.doc_count for bucket in container[f"{self.name}_split"].buckets}
+        split = {bucket.key: bucket.doc_count for bucket in container[f"{self.name}_split"].buckets}
         due = container[f"{self.name}_due"].buckets[0].doc_count
-        return {"current": split.get("false", 0) - due, "due": due, "community": split.get("true", 0)}
+        return {
+            "current": split.get("editorial", 0) - due,
+            "due": due,
+            "outdated": split.get("outdated", 0),
+            "community": split.get("community", 0),
+        }
 
     def labels(self, values):
         return {value: self.STATUSES.get(value, value) for value in values}
@@ -223,7 +235,7 @@ CONTENT_FACETS = [
     AudienceFacet("audience", "Audience", "audiences"),
     StageFacet("stage", "KM stage", "stage"),
     YearFacet("year", "Year", "year"),
-    TrustFacet("trust", "Trust status", "community_contribution"),
+    TrustFacet("trust", "Trust status", "trust_group"),
 ]
 PEOPLE_FACETS = [
     TopicFacet("topic", "Expertise", "topics", size=1000),

@@ -88,7 +88,8 @@ def demo_counts() -> dict:
     counts = {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation")
+        if model._meta.app_label
+        in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation", "feedback")
         and not model._meta.abstract
     }
     counts["pages"] = Page.objects.count()
@@ -153,6 +154,8 @@ DEMO_COUNTS = {
     "curation.Nomination": 8,
     "curation.Provenance": 5,
     "curation.Contribution": 12,
+    "feedback.ContentFlag": 5,
+    "feedback.HelpfulVote": 11,
     "pages": 130,
     "revisions": 150,
     "users": 36,
@@ -181,3 +184,16 @@ def test_no_page_type_renders_an_empty_trust_badge(client, demo_site):
     assert {"WikiPage", "BlogPostPage", "ReferenceArticlePage", "ModulePage", "LessonPage"} <= seen
     wiki = WikiPage.objects.live().public().first()
     assert 'data-trust="community">Community contribution' in client.get(wiki.url).content.decode()
+
+
+def test_the_demo_has_open_reader_flags_that_owners_see(client, demo_site):
+    """Three pages reported outdated (their badges say so) and two suggestions, all in the review report."""
+    from portal.feedback.models import ContentFlag
+    from portal.governance.review import pages_due_for_review
+
+    outdated = ContentFlag.objects.open().outdated().select_related("page")
+    assert outdated.count() == 3
+    for flag in outdated:
+        assert 'data-trust="outdated">Reported outdated on' in client.get(flag.page.url).content.decode()
+    flagged = {item.page.pk for item in pages_due_for_review() if item.flags}
+    assert flagged == set(ContentFlag.objects.open().values_list("page_id", flat=True)) and len(flagged) == 5

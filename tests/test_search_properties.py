@@ -1,7 +1,8 @@
 """Property-based tests of the faceted search against the real Elasticsearch and database:
 - never a leak: across random restriction, membership and publication states, a reader gets (through the page, the
   API and autocomplete) exactly the items they can open, nothing more;
-- facet counts equal the truth computed from the database for random filter combinations."""
+- facet counts equal the truth computed from the database for random filter combinations, while readers flag
+  articles as outdated and owners resolve the flags (the trust facet's "reported outdated")."""
 
 import datetime
 import re
@@ -17,7 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from communities.models import Membership, Post, Thread
-from home.models import StandardPage
+from home.models import ReferenceArticlePage, StandardPage
+from portal.feedback.models import ContentFlag
 from portal.searchable import search_key
 from search.indexing import queue
 from tests.conftest import sync_search_index
@@ -281,6 +283,8 @@ def dataset(search_index):
     queue([search_key(thread) for thread in Thread.objects.all()])  # the dates were set without a save
     sync_search_index()
     return {
+        "articles": list(ReferenceArticlePage.objects.order_by("pk")),
+        "flaggers": [make_user(f"flagger{number}") for number in range(2)],
         "topics": topics,
         "audiences": audiences,
         "stages": stages[1:],
@@ -294,7 +298,6 @@ def dataset(search_index):
 def truth(selections):
     """Counts per facet value computed from the database alone (treebeard ancestors, the trust rule)."""
     from communities.models import CommunityPage
-    from home.models import ReferenceArticlePage
 
     def classified(page, kind, community=""):
         topic_slugs = set()
@@ -338,16 +341,30 @@ def truth(selections):
     return total, counts
 
 
+# Readers' feedback between searches: flag an article as outdated or suggest an improvement, or resolve its flags.
+FEEDBACK_STEPS = st.lists(
+    st.tuples(st.integers(0, 39), st.sampled_from(["outdated", "improvement", "resolve"]), st.integers(0, 1)),
+    max_size=4,
+)
+
+
 @settings(max_examples=examples(40))
 @given(data=st.data())
 def test_facet_counts_equal_the_database_truth(dataset, data):
+    for number, step, flagger in data.draw(FEEDBACK_STEPS, label="feedback"):
+        article = dataset["articles"][number]
+        if step == "resolve":
+            ContentFlag.resolve_open(article)
+        else:
+            ContentFlag.report(article, dataset["flaggers"][flagger], step, "Seen in the field")
+    sync_search_index()
     selections = {}
     for name, options in (
         ("topic", [topic.slug for topic in dataset["topics"]]),
         ("audience", [audience.slug for audience in dataset["audiences"]]),
         ("stage", dataset["stages"]),
         ("tag", dataset["tags"]),
-        ("trust", ["current", "due", "community"]),
+        ("trust", ["current", "due", "outdated", "community"]),
         ("type", dataset["types"]),
         ("community", dataset["communities"]),
         ("year", dataset["years"]),

@@ -17,6 +17,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.admin_reports import report_urls
+from portal.feedback.forms import ResolutionForm
+from portal.feedback.models import ContentFlag
 from portal.governance.review import pages_due_for_review
 from portal.sanitise import local_url
 from portal.taxonomy.models import Classified
@@ -25,7 +27,8 @@ MARK_REVIEWED = "portal.mark_reviewed"
 
 
 class ContentDueForReviewView(ReportView):
-    """Live content whose review date has passed or falls within the 'soon' window, with its owner."""
+    """Live content whose review date has passed or falls within the 'soon' window, or that readers flagged as
+    outdated or suggested improvements to, with its owner and the readers' comments."""
 
     page_title = "Content due for review"
     header_icon = "time"
@@ -34,11 +37,12 @@ class ContentDueForReviewView(ReportView):
     index_results_url_name = "governance_review_report_results"
     permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
-    list_export = ["title", "review_by", "review_state", "owner_name", "owner_email", "full_url"]
+    list_export = ["title", "review_by", "review_state", "flag_summary", "owner_name", "owner_email", "full_url"]
     export_headings = {
         "title": "Title",
         "review_by": "Review by",
         "review_state": "State",
+        "flag_summary": "Reader reports",
         "owner_name": "Owner",
         "owner_email": "Owner email",
         "full_url": "URL",
@@ -54,7 +58,7 @@ class ContentDueForReviewView(ReportView):
 
 
 class ReviewPanel(Component):
-    """Dashboard panel: how much content is overdue or due soon."""
+    """Dashboard panel: how much content is overdue, due soon, or flagged by readers."""
 
     name = "content_review"
     order = 110
@@ -63,12 +67,20 @@ class ReviewPanel(Component):
     def get_context_data(self, parent_context):
         today = timezone.localdate()
         due = pages_due_for_review()
-        overdue = sum(1 for page in due if page.review_by < today)
-        return {"overdue": overdue, "due_soon": len(due) - overdue, "report_url": reverse("governance_review_report")}
+        overdue = sum(1 for item in due if item.overdue)
+        flagged = sum(1 for item in due if item.flags)
+        due_soon = sum(1 for item in due if item.review_by is not None and item.review_by >= today)
+        return {
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "flagged": flagged,
+            "report_url": reverse("governance_review_report"),
+        }
 
 
 def mark_reviewed(request, page_id):
-    """GET: confirm; POST: record today's review of a classified page (resets its review date, logged)."""
+    """GET: confirm; POST: record today's review of a classified page (resets its review date, logged), and resolve
+    readers' open flags on it with the reviewer's note (the readers who flagged it are told)."""
     page = get_object_or_404(Page, pk=page_id).specific
     if not isinstance(page, Classified):
         raise Http404("This page type has no review date.")
@@ -76,11 +88,18 @@ def mark_reviewed(request, page_id):
         raise PermissionDenied
     next_url = local_url(request.POST.get("next") or request.GET.get("next"), request)
     next_url = next_url or reverse("governance_review_report")
-    if request.method == "POST":
+    form = ResolutionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         page.mark_reviewed(request.user)
-        messages.success(request, f"“{page.title}” marked reviewed; next review by {page.review_by:%-d %b %Y}.")
+        resolved = ContentFlag.resolve_open(page, request.user, form.cleaned_data["note"] or "the page was reviewed")
+        done = f"“{page.title}” marked reviewed; next review by {page.review_by:%-d %b %Y}."
+        if resolved:
+            done += f" {resolved} reader report{'s' if resolved != 1 else ''} resolved."
+        messages.success(request, done)
         return redirect(next_url)
-    return TemplateResponse(request, "governance/mark_reviewed_confirm.html", {"page": page, "next": next_url})
+    flags = ContentFlag.objects.open().filter(page=page).select_related("flagged_by")
+    context = {"page": page, "next": next_url, "form": form, "flags": flags}
+    return TemplateResponse(request, "governance/mark_reviewed_confirm.html", context)
 
 
 @hooks.register("register_admin_urls")

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "communities",
     "learning",
+    "portal.feedback",  # after the content apps: its demo part gives feedback on their demo pages
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
@@ -199,6 +200,8 @@ MEMBER_IMAGE_MAX_PIXELS = env.int("MEMBER_IMAGE_MAX_PIXELS", default=25_000_000)
 # Communities: how many of a member's first posts in a community wait for a facilitator, and a posting limit.
 COMMUNITY_HELD_POSTS = env.int("COMMUNITY_HELD_POSTS", default=2)
 COMMUNITY_POSTS_PER_MINUTE = env.int("COMMUNITY_POSTS_PER_MINUTE", default=6)
+# Reader feedback ("outdated" flags, suggestions) a person may send per minute.
+READER_FEEDBACK_PER_MINUTE = env.int("READER_FEEDBACK_PER_MINUTE", default=5)
 # How long a facilitator's invitation to join a community stays open.
 COMMUNITY_INVITATION_DAYS = env.int("COMMUNITY_INVITATION_DAYS", default=14)
 

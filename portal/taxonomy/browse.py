@@ -67,6 +67,8 @@ def prefetch_for_cards(items):
         relations = ["topics", "audiences"] if issubclass(model, classified) else []
         if hasattr(model, "image"):
             relations.append(card_images())
+        if hasattr(model, "card_prefetches"):
+            relations.extend(model.card_prefetches())
         if relations:
             prefetch_related_objects(group, *relations)
     return items

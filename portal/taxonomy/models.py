@@ -251,8 +251,10 @@ class ClassifiedPageQuerySet(PageQuerySet):
         return self.filter(review_by__lte=by_date)
 
     def for_listing(self):
-        """What a listing card shows, its picture included, fetched in a constant number of queries."""
-        return self.defer_streamfields().prefetch_related("topics", "audiences", card_images())
+        """What a listing card shows, its picture and trust badge included, fetched in a constant number of
+        queries."""
+        extra = self.model.card_prefetches() if hasattr(self.model, "card_prefetches") else []
+        return self.defer_streamfields().prefetch_related("topics", "audiences", card_images(), *extra)
 
 
 ClassifiedPageManager = PageManager.from_queryset(ClassifiedPageQuerySet)

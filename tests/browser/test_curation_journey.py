@@ -1,7 +1,8 @@
 """Curation end to end in a real browser: a member's question gets an accepted answer, two members nominate it, a
 curator finds it at the top of the queue and curates it into an article draft with one more reply, the subject
 expert and the editor approve it, and the live article credits the contributors and links back to the thread,
-which says where it was curated into; a contributor is notified."""
+which says where it was curated into; a contributor is notified; a reader flags it as outdated and its owner sees
+that in the review report."""
 
 import re
 
@@ -91,3 +92,16 @@ def test_a_question_becomes_a_curated_article_that_credits_its_contributors(page
     log_in(page, portal, "bo")
     page.goto(portal + "/me/notifications/")
     expect(page.get_by_role("link", name=re.compile("Your contribution was curated into the library"))).to_be_visible()
+
+    # A reader flags the curated article as outdated; its owner, the curator, finds it in the review report.
+    log_in(page, portal, "cy")
+    page.goto(portal + article.url)
+    page.get_by_text("Flag as outdated", exact=True).first.click()
+    page.get_by_label("What is out of date? (optional)").fill("Our peer assists now run online in two hours.")
+    page.get_by_role("button", name="Flag as outdated").click()
+    expect(page.locator("[data-trust]").first).to_have_text(re.compile(r"^Reported outdated on "))
+    admin_log_in(page, portal, "editor")
+    page.goto(portal + "/admin/reports/content-due-for-review/")
+    row = page.locator("table.listing tbody tr", has_text="How long a peer assist takes")
+    expect(row).to_contain_text("Our peer assists now run online in two hours.")
+    screenshot("curation-flagged-in-review-report")

@@ -441,3 +441,13 @@ def test_blog_posts_and_wiki_pages_are_curated_with_their_images_and_every_edito
     assert "Bring tea" in str(curated.body.render_as_block())
     credited = set(Contribution.objects.filter(provenance__page=curated).values_list("user__username", flat=True))
     assert credited == {"cy", "ann"}
+
+
+def test_curators_read_the_nominators_notes_and_late_nominators_hear_a_declined_reason(site):
+    nominate(site["cy"], site["thread"], "Everyone asks this")
+    candidate = Candidate.objects.get()
+    form = client_for(site["editor"]).get(f"/admin/curation/{candidate.pk}/").content.decode()
+    assert "Cy Commenter" in form and "Everyone asks this" in form
+    candidate.decline(site["editor"], "Covered by the peer assist guide.")
+    late = client_for(site["bo"]).post(f"/curation/nominate/{search_key(site['thread'])}/", follow=True)
+    assert "Covered by the peer assist guide." in late.content.decode()

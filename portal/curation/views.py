@@ -40,13 +40,16 @@ def nominate(request, key):
         for error in form.errors.get("note", []):
             messages.error(request, f"Your nomination was not recorded: {error} What you wrote: “{typed}”")
         return redirect(source.curation_source().url)
-    _, created = Nomination.nominate(source, request.user, form.cleaned_data["note"])
-    messages.success(
-        request,
-        "Thank you: the curators will consider it for the library."
-        if created
-        else "You had already nominated this; your note is updated.",
-    )
+    nomination, created = Nomination.nominate(source, request.user, form.cleaned_data["note"])
+    candidate = nomination.candidate
+    if candidate.status == Candidate.Status.DECLINED:
+        messages.info(request, f"Noted. The curators decided not to add it to the library: {candidate.decline_reason}")
+    elif candidate.status == Candidate.Status.CURATED:
+        messages.info(request, "Noted. It is already in the library: see “Curated into” on this page.")
+    elif created:
+        messages.success(request, "Thank you: the curators will consider it for the library.")
+    else:
+        messages.success(request, "You had already nominated this; your note is updated.")
     return redirect(source.curation_source().url)
 
 
@@ -99,7 +102,13 @@ def curate_view(request, candidate_id):
     return TemplateResponse(
         request,
         "curation/curate.html",
-        {"candidate": candidate, "source": described, "form": form, "earlier": earlier},
+        {
+            "candidate": candidate,
+            "source": described,
+            "form": form,
+            "earlier": earlier,
+            "nominations": candidate.nominations.select_related("user__profile").order_by("created_at"),
+        },
     )
 
 

@@ -2,15 +2,22 @@
 any: a gradient with a geometric motif for the kind of page and the title's initials, or initials on a colour for
 a person. Everything is derived from the title or name (a SHA-256 of it, never `random`), so it always gives the
 same picture, and each is stored once as a Wagtail image in the "Demo pictures" collection, found again by its
-title; its description, the alt text, says what it shows."""
+title; its description, the alt text, says what it shows. Drawn pictures are kept in var/demo-pictures/, keyed by
+what they are drawn from and by this module's code and Pillow's version, so a demo load (each test that loads the
+demo, each `make serve`) draws each one only once per machine."""
 
 import functools
 import hashlib
 import io
 import math
+import os
+import tempfile
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -155,6 +162,35 @@ def draw_avatar(name: str) -> bytes:
     return _jpeg(image)
 
 
+@functools.cache
+def _drawing_version() -> str:
+    """What a drawing depends on besides its arguments: this module's code and Pillow's version."""
+    return hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode()).hexdigest()
+
+
+def cached_drawing(draw, *args) -> bytes:
+    """`draw(*args)`, read from the drawing cache when drawn before (the output is deterministic, so the cached
+    bytes are the ones it would draw), else drawn and cached. An unwritable cache only costs the drawing."""
+    key = hashlib.sha256(repr((_drawing_version(), draw.__name__, args)).encode()).hexdigest()
+    folder = Path(settings.VAR_DIR) / "demo-pictures"
+    path = folder / f"{key}.jpg"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = draw(*args)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: a process reading it concurrently sees the whole file or none.
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return data
+
+
 def demo_collection() -> Collection:
     collection = Collection.objects.filter(name=COLLECTION_NAME, depth=2).first()
     if collection is None:
@@ -182,7 +218,7 @@ def page_picture(title: str, kind: str):
         f"{kind.capitalize()}: {title}"[:255],
         f"{title}: the letters {initials(title)} on {MOTIFS.get(kind, 'a plain gradient')}, in {colour}"[:255],
         f"{slugify(kind)}-{slugify(title)[:60]}.jpg",
-        lambda: draw_page_picture(title, kind),
+        lambda: cached_drawing(draw_page_picture, title, kind),
     )
 
 
@@ -193,5 +229,5 @@ def avatar_picture(name: str, username: str):
         f"Avatar: {name} ({username})"[:255],
         f"{name}: the initials {initials(name)} on {colour}"[:255],
         f"avatar-{slugify(username)[:60]}.jpg",
-        lambda: draw_avatar(name),
+        lambda: cached_drawing(draw_avatar, name),
     )

@@ -16,7 +16,7 @@ from communities.models import CommunityPage
 from home.models import ReferenceArticlePage
 from learning.models import LearningPathPage, ModulePage
 from portal.demo import ADMIN_USERNAME
-from portal.demo_pictures import COLLECTION_NAME, draw_avatar, draw_page_picture, initials
+from portal.demo_pictures import COLLECTION_NAME, cached_drawing, draw_avatar, draw_page_picture, initials
 from portal.people.models import Profile
 from tests.helpers import client_for, elements
 
@@ -63,6 +63,18 @@ def test_demo_pictures_are_the_same_every_time_and_differ_by_title():
     assert draw_page_picture("Facilitation basics", "module") == draw_page_picture("Facilitation basics", "module")
     assert draw_page_picture("Facilitation basics", "module") != draw_page_picture("Facilitation advanced", "module")
     assert draw_avatar("Ana Ruiz") == draw_avatar("Ana Ruiz") != draw_avatar("Ben Osei")
+
+
+def test_a_demo_picture_is_drawn_once_then_read_back_from_the_cache_byte_for_byte(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    drawn = draw_page_picture("Facilitation basics", "module")
+    assert cached_drawing(draw_page_picture, "Facilitation basics", "module") == drawn
+    [cached] = (tmp_path / "demo-pictures").iterdir()
+    assert cached.read_bytes() == drawn
+    cached.write_bytes(b"read from the cache")  # the second call reads the file instead of drawing
+    assert cached_drawing(draw_page_picture, "Facilitation basics", "module") == b"read from the cache"
+    assert cached_drawing(draw_avatar, "Ana Ruiz") == draw_avatar("Ana Ruiz")
+    assert len(list((tmp_path / "demo-pictures").iterdir())) == 2
 
 
 def test_the_demo_gives_every_community_path_module_article_and_person_a_picture(demo_site):

@@ -1,6 +1,8 @@
 """With the real Elasticsearch stopped mid-test: publishing still succeeds, search answers from the database, and
 once the server is back the queued index updates land."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from elasticsearch.exceptions import ConnectionError as ElasticsearchConnectionError
 
@@ -20,7 +22,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def embedded_server(search_index):
-    server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=settings.ELASTICSEARCH_PORT)
+    # Started again on the port this run's URL names: left to choose, it takes the first free one from 9200, which
+    # on a machine shared with other checkouts may be another, and every later test would lose its server.
+    port = settings.ELASTICSEARCH_PORT or urlsplit(settings.ELASTICSEARCH_URL).port
+    server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=port)
     if server.external_url or server.running_pid() is None:
         pytest.skip("Stopping Elasticsearch needs the embedded server (ELASTICSEARCH_URL points elsewhere).")
     yield server

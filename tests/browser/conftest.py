@@ -1,15 +1,25 @@
 """Real-browser journeys: Debian's Chromium driven by Playwright against Django's live server. A journey that
 builds its own data starts from an empty site (`live_site`); the read-only tours of the demo use `portal`."""
 
+import os
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from django.conf import settings
+from django.db import connection
 from django.test import override_settings
 
-from tests.conftest import empty_portal_indices, load_demo_content, reset_search_indexes, sync_search_index
+from tests.conftest import (
+    elasticsearch_client,
+    empty_portal_indices,
+    load_demo_content,
+    reset_search_indexes,
+    sync_search_index,
+)
 from tests.helpers import ensure_site
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -77,14 +87,83 @@ def library_site(live_server, transactional_db, elasticsearch_must_answer):
     return live_server.url
 
 
+class DemoSnapshot:
+    """The demo as the first `portal` journey of the run loaded and indexed it, put back for each later one in a
+    second or two instead of a load's fifteen: the SQLite test database copied with SQLite's backup API, and each of
+    this run's search indices cloned by Elasticsearch (segment for segment: the same documents, scores and
+    suggestions). Every journey still starts from exactly the loaded demo, whatever the one before it changed. On
+    other databases (CI's PostgreSQL pass) each journey loads the demo itself."""
+
+    def __init__(self):
+        self.database = None  # an in-memory SQLite copy of the test database
+        self.indices = {}  # this run's index name -> its aliases
+        self.files = []  # the stored image files the copy refers to
+
+    @staticmethod
+    def copy_of(name):
+        return f"snapshot-{name}"  # outside this run's prefix, which the resets delete
+
+    def take(self):
+        from wagtail.images import get_image_model
+
+        if connection.vendor != "sqlite":
+            return
+        es = elasticsearch_client()
+        pattern = f"{settings.SEARCH_INDEX_PREFIX}*"
+        indices = {name: found["aliases"] for name, found in es.indices.get_alias(index=pattern).items()}
+        es.indices.put_settings(index=pattern, body={"index.blocks.write": True})  # clone needs a read-only source
+        try:
+            for name in indices:
+                es.indices.clone(index=name, target=self.copy_of(name))
+        finally:
+            es.indices.put_settings(index=pattern, body={"index.blocks.write": None})
+        self.indices = indices
+        self.files = [image.file.path for image in get_image_model().objects.all()]
+        connection.ensure_connection()
+        self.database = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(self.database)
+
+    def restore(self) -> bool:
+        """Put the demo back (False when there is none to put back, or a file it refers to has gone)."""
+        from django.contrib.contenttypes.models import ContentType
+
+        if self.database is None or not all(os.path.exists(path) for path in self.files):
+            return False
+        es = elasticsearch_client()
+        es.indices.delete(index=f"{settings.SEARCH_INDEX_PREFIX}*", ignore_unavailable=True)
+        for name, aliases in self.indices.items():
+            body = {"settings": {"index.blocks.write": None}, "aliases": aliases}
+            es.indices.clone(index=self.copy_of(name), target=name, body=body)
+        connection.ensure_connection()
+        self.database.backup(connection.connection)
+        ContentType.objects.clear_cache()  # it holds the ids the last flush gave the content types
+        return True
+
+    def drop(self):
+        if self.indices:
+            names = ",".join(self.copy_of(name) for name in self.indices)
+            elasticsearch_client().indices.delete(index=names, ignore_unavailable=True)
+        if self.database is not None:
+            self.database.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot():
+    snapshot = DemoSnapshot()
+    yield snapshot
+    snapshot.drop()
+
+
 @pytest.fixture
-def portal(live_server, transactional_db, elasticsearch_must_answer):
+def portal(live_server, transactional_db, elasticsearch_must_answer, _demo_snapshot):
     """The live portal with demo content, indexed in this run's Elasticsearch indices."""
-    reset_search_indexes()
-    empty_portal_indices()
-    with override_settings(SEARCH_DRAIN_ON_COMMIT=False):  # index once at the end, not after every demo save
-        load_demo_content()
-    sync_search_index()
+    if not _demo_snapshot.restore():
+        reset_search_indexes()
+        empty_portal_indices()
+        with override_settings(SEARCH_DRAIN_ON_COMMIT=False):  # index once at the end, not after every demo save
+            load_demo_content()
+        sync_search_index()
+        _demo_snapshot.take()
     return live_server.url
 
 

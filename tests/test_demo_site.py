@@ -157,9 +157,9 @@ DEMO_COUNTS = {
     "feedback.ContentFlag": 5,
     "feedback.HelpfulVote": 11,
     "pages": 130,
-    "revisions": 150,
+    "revisions": 155,
     "users": 36,
-    "images": 88,
+    "images": 93,
 }
 DEMO_TEXT_DIGEST = "2ceafd7f3278d2cc28fc112051e8433e45c5a4ab76dcda2e2ceb632eac2742a0"
 

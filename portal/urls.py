@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("portal.people.urls")),
     path("", include("portal.feedback.urls")),
     path("curation/", include("portal.curation.urls")),
+    path("follow/", include("portal.network.urls")),
     path("", include("communities.urls")),
     path("me/notifications/", include("communities.notification_urls")),
     path("", include("learning.urls")),

@@ -89,7 +89,7 @@ def demo_counts() -> dict:
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation", "feedback")
+        in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation", "feedback", "network")
         and not model._meta.abstract
     }
     counts["pages"] = Page.objects.count()
@@ -156,6 +156,8 @@ DEMO_COUNTS = {
     "curation.Contribution": 12,
     "feedback.ContentFlag": 5,
     "feedback.HelpfulVote": 11,
+    "network.PersonFollow": 12,
+    "network.TopicFollow": 5,
     "pages": 130,
     "revisions": 155,
     "users": 36,

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "communities",
     "learning",
     "portal.feedback",  # after the content apps: its demo part gives feedback on their demo pages
+    "portal.network",  # after communities: its demo part follows the demo people
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",

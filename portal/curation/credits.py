@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from portal.curation.models import Provenance
+from portal.curation.sources import source_url
 from portal.searchable import batch_cache, objects_for_keys, page_visible_to, search_key
 
 
@@ -57,8 +58,9 @@ def credits_for(page, user) -> PageCredits | None:
             source = live.get(row.source_key)
             contributions = list(row.contributions.all())
             if source is not None and source.search_visible_to(user):
-                url = source.url if isinstance(source, Page) else source.get_absolute_url()
-                sources.append(CreditedSource(source.title, url, row.source_kind, contributors=contributions))
+                sources.append(
+                    CreditedSource(source.title, source_url(source), row.source_kind, contributors=contributions)
+                )
             elif source is not None or not row.source_was_public:
                 sources.append(CreditedSource(kind=row.source_kind, members_only=True))
             else:  # deleted, and it was public: the snapshot still credits its authors

@@ -56,6 +56,13 @@ def is_source(obj) -> bool:
     return callable(getattr(obj, "curation_source", None))
 
 
+def source_url(source) -> str:
+    """A source's address now, without describing it in full (a thread's parts cost queries)."""
+    from wagtail.models import Page
+
+    return source.url if isinstance(source, Page) else source.get_absolute_url()
+
+
 # -- who curates what ---------------------------------------------------------------------------------------------
 scope_providers: list[Callable] = []  # provider(user) -> set of community page ids they curate for
 

@@ -10,13 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from portal.curation.curating import curate, existing_pages
 from portal.curation.forms import CurateForm, DeclineForm, NominationForm
 from portal.curation.models import NOMINATION_NOTE_LENGTH, Candidate, Nomination
-from portal.curation.sources import curates, is_source
+from portal.curation.sources import curates, curation_scope, is_source, source_url
 from portal.searchable import objects_for_keys
 
 SOURCE_KEY = re.compile(r"^(?:page|[a-z_]{1,50}\.[a-z_]{1,50}):[0-9]{1,18}$")
@@ -39,7 +38,7 @@ def nominate(request, key):
         typed = form.data.get("note", "")[:NOMINATION_NOTE_LENGTH]
         for error in form.errors.get("note", []):
             messages.error(request, f"Your nomination was not recorded: {error} What you wrote: “{typed}”")
-        return redirect(source.curation_source().url)
+        return redirect(source_url(source))
     nomination, created = Nomination.nominate(source, request.user, form.cleaned_data["note"])
     candidate = nomination.candidate
     if candidate.status == Candidate.Status.DECLINED:
@@ -50,7 +49,7 @@ def nominate(request, key):
         messages.success(request, "Thank you: the curators will consider it for the library.")
     else:
         messages.success(request, "You had already nominated this; your note is updated.")
-    return redirect(source.curation_source().url)
+    return redirect(candidate.url)
 
 
 # -- admin ----------------------------------------------------------------------------------------------------------
@@ -139,17 +138,9 @@ def require_curator(view):
     """Admin views for people who curate something; everyone else gets 403."""
 
     def wrapped(request, *args, **kwargs):
-        from portal.curation.sources import curation_scope
-
         if curation_scope(request.user) == set():
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
     return wrapped
-
-
-def nominate_url(source) -> str:
-    from portal.searchable import search_key
-
-    return reverse("curation:nominate", args=[search_key(source)])

@@ -3,6 +3,7 @@ facilitators), the curate, decline and reopen screens, and the menu item."""
 
 import django_filters
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -77,8 +78,6 @@ class CurationQueueView(ReportView):
     def dispatch(self, request, *args, **kwargs):
         self.scope = curation_scope(request.user)
         if self.scope == set():
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

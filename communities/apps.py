@@ -37,6 +37,27 @@ class CommunitiesConfig(AppConfig):
 
         if facilitated_communities not in scope_providers:
             scope_providers.append(facilitated_communities)
+        register_expertise()
+
+
+def register_expertise():
+    """Accepted answers, helpful replies, blog posts and facilitation are evidence of expertise; a change to any
+    of them refreshes its people's evidence after the commit."""
+    from django.db.models.signals import post_delete, post_save
+
+    from communities import expertise_sources as sources
+    from communities.discussions import HelpfulMark
+    from communities.models import Membership, Reply, Thread
+    from portal.expertise.sources import register
+
+    register(sources.facts, sources.people_of_page)
+    for model in (Thread, Reply):
+        post_save.connect(sources.on_post_changed, sender=model, dispatch_uid=f"expertise-{model.__name__}-saved")
+        post_delete.connect(sources.on_post_changed, sender=model, dispatch_uid=f"expertise-{model.__name__}-gone")
+    post_save.connect(sources.on_helpful_mark, sender=HelpfulMark, dispatch_uid="expertise-helpful-saved")
+    post_delete.connect(sources.on_helpful_mark, sender=HelpfulMark, dispatch_uid="expertise-helpful-gone")
+    post_save.connect(sources.on_membership, sender=Membership, dispatch_uid="expertise-membership-saved")
+    post_delete.connect(sources.on_membership, sender=Membership, dispatch_uid="expertise-membership-gone")
 
 
 def register_home_sections():

@@ -6,6 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from communities.discussions import HelpfulMark
 from communities.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -140,6 +141,18 @@ def ensure_threads(communities, users):
         if spec.get("accepted") is not None:
             thread.accepted_reply = replies[spec["accepted"]]
         thread.save()
+
+
+def ensure_helpful_marks(users):
+    """Readers' "this helped me" on a reply of each listed author (their first in the thread)."""
+    for spec in demo_items("communities", "helpful"):
+        reply = (
+            Reply.objects.filter(thread__title=spec["thread"], author=users[spec["reply_author"]])
+            .order_by("created_at")
+            .first()
+        )
+        for username in spec["marked_by"]:
+            HelpfulMark.objects.get_or_create(reply=reply, user=users[username])
 
 
 def ensure_wiki_pages(communities, users):
@@ -279,6 +292,7 @@ def load(stdout=None):
         ensure_blog_posts(communities, users)
     ensure_wiki_pages(communities, users)
     ensure_threads(communities, users)
+    ensure_helpful_marks(users)
     ensure_invitations(communities, users)
     ensure_notifications(users)
     with muted():

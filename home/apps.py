@@ -13,6 +13,10 @@ class HomeConfig(AppConfig):
         from portal.curation.sources import register_target
 
         register_target(ARTICLE)
+        from home import expertise_sources
+        from portal.expertise.sources import register
+
+        register(expertise_sources.facts, expertise_sources.people_of_page)
 
         register_section(
             HomeSection(

@@ -11,6 +11,10 @@ class LearningConfig(AppConfig):
         from portal.curation.sources import register_target
 
         register_target(LESSON)
+        from learning import expertise_sources
+        from portal.expertise.sources import register
+
+        register(expertise_sources.facts)
 
         register_section(
             HomeSection(

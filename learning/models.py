@@ -31,6 +31,7 @@ from learning.blocks import LessonBlock
 from learning.panels import LearnerStatsPanel
 from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
+from portal.expertise.refresh import refresh_later
 from portal.pages import BasePage
 from portal.people.models import Profile
 from portal.pictures import card_images
@@ -193,6 +194,7 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
             enrolment, _ = Enrolment.objects.get_or_create(user=user, module=self)
             if enrolment.completed_at is None:
                 Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
+                refresh_later([user.pk])  # a completed module is evidence of expertise
 
 
 class LessonPage(RoutablePageMixin, BasePage):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.dispatch import Signal
 from django.utils.text import Truncator
 
 from portal.sanitise import markdown_text, plain_text
@@ -79,6 +80,16 @@ class SearchableType:
 
 
 searchable_types: dict[str, SearchableType] = {}
+
+# Sent with `keys` when something derived from other records changes an item's search document without a save
+# of the item itself (a person's evidenced expertise): the search app queues the keys like a save.
+keys_changed = Signal()
+
+
+def touch(keys: Iterable[str]) -> None:
+    keys = list(keys)
+    if keys:
+        keys_changed.send(sender=None, keys=keys)
 
 
 def register(model, **options) -> SearchableType:

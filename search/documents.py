@@ -6,7 +6,20 @@ import functools
 import time
 
 from elasticsearch import Elasticsearch
-from elasticsearch_dsl import Boolean, Date, Document, Index, Integer, Keyword, Text, analyzer, token_filter
+from elasticsearch_dsl import (
+    Boolean,
+    Date,
+    Document,
+    Float,
+    Index,
+    InnerDoc,
+    Integer,
+    Keyword,
+    Nested,
+    Text,
+    analyzer,
+    token_filter,
+)
 
 from django.conf import settings
 
@@ -67,13 +80,24 @@ class ContentDocument(SearchableFields):
     thread_kind = Keyword()
 
 
+class TopicEvidence(InnerDoc):
+    """A person's evidenced expertise on one topic, as one set of readers may see it (portal.expertise): a search
+    sums the scores of the entries whose readers the searcher is among."""
+
+    topics = Keyword()  # the topic and its ancestors: a parent topic counts its subtree
+    topic_text = Text(analyzer="english")  # their names, so "facilitation" finds evidence filed under it
+    readers = Keyword()
+    score = Float()
+
+
 class PersonDocument(SearchableFields):
-    """Everyone in the people directory, with their expertise."""
+    """Everyone in the people directory, with their declared and evidenced expertise."""
 
     department = Keyword()
     organisation = Keyword()
     communities = Keyword()
     contributions = Integer()
+    expertise = Nested(TopicEvidence)
 
 
 DOCUMENTS = {"content": ContentDocument, "people": PersonDocument}

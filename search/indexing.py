@@ -145,9 +145,21 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             organisation=document.extra.get("organisation") or None,
             communities=document.extra.get("communities", []),
             contributions=document.extra.get("contributions", 0),
+            expertise=[evidence_entry(entry, topics) for entry in document.extra.get("expertise", [])],
         )
     body["facet_values"] = facet_values(document.index, body)
     return body
+
+
+def evidence_entry(entry: dict, topics: TopicAncestry) -> dict:
+    """A person's evidence score on one topic for one set of readers, filed under the topic and its ancestors."""
+    expanded = topics.expand([entry["topic"]])
+    return {
+        "topics": [str(pk) for pk in expanded],
+        "topic_text": " ".join(topics.names[pk] for pk in expanded if pk in topics.names),
+        "readers": entry["readers"],
+        "score": entry["score"],
+    }
 
 
 def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Iterator[dict]:

@@ -22,6 +22,7 @@ from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from portal.expertise.knowledge import evidence_by_person
 from portal.searchable import batch_cache, cached, reader_tokens
 from portal.taxonomy.models import Audience, Stage, Topic
 from search.documents import COUNTED_TOGETHER, alias, client
@@ -237,8 +238,58 @@ CONTENT_FACETS = [
     YearFacet("year", "Year", "year"),
     TrustFacet("trust", "Trust status", "trust_group"),
 ]
+
+
+class KnowsAboutFacet(TopicFacet):
+    """The people search's topic facet: people who declare the topic (or one below it) or whose evidence on it
+    this reader may open. Counted with one filter per topic, so a person counts once however they qualify."""
+
+    readers: list[str] | None = None
+
+    def for_reader(self, readers) -> "KnowsAboutFacet":
+        facet = KnowsAboutFacet(self.name, self.label, self.field, self.size)
+        facet.readers = readers
+        return facet
+
+    def knows(self, topic_ids: list[str]):
+        return Q("bool", should=[Q("terms", topics=topic_ids), evidence_query(self.readers, topic_ids=topic_ids)])
+
+    def filter(self, values):
+        rows = topic_rows()
+        return self.knows([rows[slug][0] for slug in values if slug in rows])
+
+    def aggregations(self):
+        filters = {row[0]: self.knows([row[0]]) for row in topic_rows().values()}
+        return {self.name: A("filters", filters=filters or {"none": Q("match_none")})}  # no topics at all yet
+
+    def counts(self, container):
+        buckets = container[self.name].to_dict()["buckets"]
+        by_id = {key: bucket["doc_count"] for key, bucket in buckets.items() if bucket["doc_count"]}
+        return {slug: by_id[row[0]] for slug, row in topic_rows().items() if row[0] in by_id}
+
+
+DECLARED_WEIGHT = 1.0  # declaring a picked topic: below any evidence but a single completed module
+EVIDENCE_WEIGHT = 2.0  # one accepted answer (5) outweighs a declared topic matching the words
+
+
+def evidence_query(readers, words: str = "", topic_ids=None):
+    """People scored by the sum of their evidence scores (portal.expertise) on the topics named by `words` or
+    given by id, counting only evidence whose readers include this searcher."""
+    filters = [] if readers is None else [Q("terms", **{"expertise.readers": readers})]
+    if topic_ids:
+        filters.append(Q("terms", **{"expertise.topics": topic_ids}))
+    must = [Q("match", **{"expertise.topic_text": words})] if words else []
+    scored = Q(
+        "function_score",
+        query=Q("bool", must=must, filter=filters),
+        field_value_factor={"field": "expertise.score", "missing": 0, "factor": EVIDENCE_WEIGHT},
+        boost_mode="replace",
+    )
+    return Q("nested", path="expertise", score_mode="sum", query=scored)
+
+
 PEOPLE_FACETS = [
-    TopicFacet("topic", "Expertise", "topics", size=1000),
+    KnowsAboutFacet("topic", "Knows about", "known_topics", size=1000),
     Facet("community", "Community", "communities"),
     Facet("department", "Department", "department"),
 ]
@@ -719,11 +770,76 @@ def parse_date(value):
 
 
 class PeopleSearch(FacetedSearch):
+    """People ranked by evidenced expertise this reader may open (accepted answers, reviews, curated credit ...),
+    with what they declare and the words of their profile as weaker signals."""
+
     index = "people"
     facets = PEOPLE_FACETS
     fields = ["title^3", "taxonomy_text^2.5", "summary^2", "body"]
     highlight_fields = ("title", "taxonomy_text", "summary", "body")
     ignored_words = QUESTION_WORDS  # "who knows about facilitation?" asks about facilitation
+
+    def __init__(self, request: SearchRequest, user):
+        super().__init__(request, user)
+        self.facets = [
+            facet.for_reader(self.readers) if isinstance(facet, KnowsAboutFacet) else facet for facet in self.facets
+        ]
+        self.facets_by_name = {facet.name: facet for facet in self.facets}
+
+    def search(self) -> ReaderSearch:
+        search = ReaderSearch.of(self.index, self.readers)
+        words = " ".join(
+            word for word in WORD.findall(self.request.text or "") if word.lower() not in self.ignored_words
+        )[:500]
+        text = text_query(self.request.text, self.fields, self.ignored_words, fuzzy=self.fuzzy) if words else None
+        rows = topic_rows()
+        topic_ids = [rows[slug][0] for slug in self.request.selections.get("topic", []) if slug in rows]
+        # What they have shown about the topics picked ranks them; the topic filter itself is the facet's.
+        ranking = []
+        if topic_ids:
+            declared = Q("terms", topics=topic_ids, boost=DECLARED_WEIGHT)
+            ranking = [evidence_query(self.readers, topic_ids=topic_ids), declared]
+        if text is not None:  # the words match their profile or name topics they have shown evidence on
+            matches = Q("bool", should=[text, evidence_query(self.readers, words)], minimum_should_match=1)
+            return search.query(Q("bool", must=[matches], should=ranking))
+        if ranking:
+            return search.query(Q("bool", must=[Q("match_all")], should=ranking))
+        return search
+
+    def build_hits(self) -> Search:
+        search = super().build_hits()
+        if not self.request.text and self.request.selections.get("topic"):  # who knows most about it first
+            search = search.sort("_score", {"title.raw": {"order": "asc"}})
+        return search
+
+    def searched_topic_ids(self) -> list[int] | None:
+        """The topics picked, or named by the words searched for, with everything below them; None for neither
+        (a search by name): then a person's evidence on any topic is what they are shown by."""
+        rows = topic_rows().values()
+        words = {word.lower() for word in WORD.findall(self.request.text or "")} - self.ignored_words
+        picked = set(self.request.selections.get("topic", []))
+        paths = [
+            path
+            for slug, (pk, name, path, depth) in topic_rows().items()
+            if slug in picked or words & {word.lower() for word in WORD.findall(name)}
+        ]
+        if not paths:
+            return None
+        return [int(pk) for pk, name, path, depth in rows if any(path.startswith(prefix) for prefix in paths)]
+
+    def run(self) -> SearchResults:
+        results = super().run()
+        evidence = evidence_summaries(results.hits, self.searched_topic_ids(), self.user)
+        for hit in results.hits:
+            hit.evidence = evidence.get(hit.obj.user_id, "")
+        return results
+
+
+def evidence_summaries(hits, topic_ids, user) -> dict[int, str]:
+    """ "7 accepted answers, facilitates …" per person hit, from the evidence this reader may open."""
+    user_ids = [hit.obj.user_id for hit in hits]
+    found = evidence_by_person(user_ids, topic_ids, user) if user_ids else {}
+    return {user_id: entry.summary for user_id, entry in found.items()}
 
 
 @dataclass
@@ -732,6 +848,7 @@ class Expert:
 
     profile: object
     url: str
+    evidence: str  # "7 accepted answers, 2 reviewed articles" about the topics searched for, as this reader sees it
     topics: list[str]
     asks: list[str]
     communities: list[str]
@@ -784,6 +901,7 @@ class PeopleWhoKnow:
         hits, _ = self.engine.checked_hits(response)
         names = {pk: name for pk, name, _, _ in topic_rows().values()}
         words = {word.lower() for word in WORD.findall(self.request.text)} - QUESTION_WORDS
+        evidence = evidence_summaries(hits, self.engine.searched_topic_ids(), self.engine.user)
         self.people = []
         for hit in hits:
             indexed = hit.raw.to_dict()
@@ -792,6 +910,7 @@ class PeopleWhoKnow:
                 Expert(
                     profile=hit.obj,
                     url=hit.url,
+                    evidence=evidence.get(hit.obj.user_id, ""),
                     topics=self.first_matching(topics, words),
                     asks=self.first_matching(indexed.get("tags", []), words),
                     communities=indexed.get("communities", []),

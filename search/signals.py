@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.searchable import search_key, searchable_types
+from portal.searchable import keys_changed, search_key, searchable_types
 from search.indexing import queue
 
 
@@ -61,7 +61,12 @@ def on_registered_change(sender, instance, raw=False, **kwargs):
     queue(entry.keys_of(instance) if entry.keys_of else [search_key(instance)])
 
 
+def on_keys_changed(sender, keys, **kwargs):
+    queue(keys)
+
+
 def connect():
+    keys_changed.connect(on_keys_changed, dispatch_uid="search-keys-changed")
     page_published.connect(on_page_published, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

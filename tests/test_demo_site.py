@@ -89,7 +89,18 @@ def demo_counts() -> dict:
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in ("home", "communities", "learning", "taxonomy", "people", "governance", "curation", "feedback", "network")
+        in (
+            "home",
+            "communities",
+            "learning",
+            "taxonomy",
+            "people",
+            "governance",
+            "curation",
+            "feedback",
+            "network",
+            "expertise",
+        )
         and not model._meta.abstract
     }
     counts["pages"] = Page.objects.count()
@@ -135,6 +146,7 @@ DEMO_COUNTS = {
     "communities.Follow": 113,
     "communities.Notification": 4,
     "communities.Membership": 61,
+    "communities.HelpfulMark": 10,
     "communities.Invitation": 1,
     "communities.BlogIndexPage": 6,
     "communities.BlogPostTag": 36,
@@ -142,9 +154,9 @@ DEMO_COUNTS = {
     "communities.WikiPage": 12,
     "communities.CommunityIndexPage": 1,
     "communities.CommunityPage": 6,
-    "learning.Enrolment": 16,
-    "learning.LessonCompletion": 30,
-    "learning.QuizAttempt": 19,
+    "learning.Enrolment": 20,
+    "learning.LessonCompletion": 43,
+    "learning.QuizAttempt": 26,
     "learning.LearningIndexPage": 1,
     "learning.ModulePage": 9,
     "learning.LessonPage": 34,
@@ -158,6 +170,7 @@ DEMO_COUNTS = {
     "feedback.HelpfulVote": 11,
     "network.PersonFollow": 12,
     "network.TopicFollow": 5,
+    "expertise.Evidence": 213,
     "pages": 130,
     "revisions": 155,
     "users": 36,
@@ -168,6 +181,15 @@ DEMO_TEXT_DIGEST = "2ceafd7f3278d2cc28fc112051e8433e45c5a4ab76dcda2e2ceb632eac27
 
 def test_the_demo_content_is_what_it_was(demo_site):
     assert demo_counts() == DEMO_COUNTS
+
+
+def test_every_demo_person_has_evidence_of_expertise(demo_site):
+    """Issue 16: each demo person (the administrator aside) knows about something, shown by what they did."""
+    from portal.expertise.models import Evidence
+
+    people = set(get_user_model().objects.exclude(username="admin").values_list("username", flat=True))
+    evidenced = set(Evidence.objects.values_list("user__username", flat=True))
+    assert not (people - evidenced), sorted(people - evidenced)
     assert demo_text_digest() == DEMO_TEXT_DIGEST
 
 

@@ -15,8 +15,11 @@ class CurationConfig(AppConfig):
         from portal.curation.models import credit_on_publication
 
         page_published.connect(credit_on_publication, dispatch_uid="curation-credit-on-publication")
+        from portal.curation import expertise_sources
         from portal.curation.credits import profile_section
+        from portal.expertise.sources import register
         from portal.people.registry import ProfileSection, profile_sections
 
+        register(expertise_sources.facts, expertise_sources.people_of_page)
         if not any(section.context is profile_section for section in profile_sections):
             profile_sections.append(ProfileSection("curation/profile_section.html", profile_section, order=110))

@@ -68,7 +68,7 @@ def profile(request, username):
     for section in sorted(profile_sections, key=lambda s: s.order):
         context = section.context(person, request.user)
         if context is not None:
-            sections.append({"template": section.template, "context": context})
+            sections.append({"template": section.template, "context": context, "lead": section.order < 100})
     return render(request, "people/profile.html", {"person": person, "sections": sections})
 
 

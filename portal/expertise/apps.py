@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+
+
+class ExpertiseConfig(AppConfig):
+    """Evidenced expertise: what people have shown they know, topic by topic, ranked for "people you can ask"."""
+
+    name = "portal.expertise"
+    label = "expertise"
+    verbose_name = "Evidenced expertise"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from portal.expertise import signals
+
+        page_published.connect(signals.on_page_changed, dispatch_uid="expertise-page-published")
+        page_unpublished.connect(signals.on_page_changed, dispatch_uid="expertise-page-unpublished")
+        post_page_move.connect(signals.on_page_changed, dispatch_uid="expertise-page-moved")
+        post_delete.connect(signals.on_page_deleted, dispatch_uid="expertise-page-deleted")
+        post_save.connect(signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-restrict")
+        post_delete.connect(
+            signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-unrestrict"
+        )
+        from portal.expertise.knowledge import person_search_facts, profile_section
+        from portal.people.registry import ProfileSection, profile_sections
+        from portal.people.registry import person_search_facts as facts
+
+        if not any(section.context is profile_section for section in profile_sections):
+            profile_sections.insert(0, ProfileSection("expertise/knows_about.html", profile_section, order=50))
+        if person_search_facts not in facts:
+            facts.append(person_search_facts)

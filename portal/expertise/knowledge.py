@@ -1,0 +1,173 @@
+"""Reading evidenced expertise for one reader: what a person is shown to know ("Knows about" on their profile),
+who to ask about a topic ("People you can ask"), and what the people index ranks with. Every figure counts only
+evidence whose item the reader may open."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, Sum
+
+from portal.expertise.models import PLURALS, Evidence, Kind
+from portal.searchable import batch_cache, objects_for_keys, reader_tokens
+from portal.taxonomy.models import Topic
+
+DECLARED_SCORE = 1.0  # declaring a topic counts for less than any single piece of evidence but a module
+
+
+@dataclass
+class TopicEvidence:
+    """What a person has shown about one topic, as one reader may see it."""
+
+    topic: Topic
+    score: float = 0.0
+    counts: dict = field(default_factory=dict)  # kind -> number of items
+    items: list = field(default_factory=list)  # Evidence rows, newest first
+    facilitates: list = field(default_factory=list)  # Evidence rows of communities facilitated
+
+    @property
+    def summary(self) -> str:
+        """ "7 accepted answers, 2 reviewed articles, facilitates CoP Facilitators Network"."""
+        parts = []
+        for kind in Kind:
+            if kind == Kind.FACILITATION:
+                continue
+            number = self.counts.get(kind, 0)
+            if number:
+                parts.append(f"{number} {kind.label if number == 1 else PLURALS[kind]}")
+        if self.facilitates:
+            parts.append("facilitates " + " and ".join(row.title for row in self.facilitates[:2]))
+        return ", ".join(parts)
+
+
+def visible_rows(rows, viewer) -> list[Evidence]:
+    """The rows whose item the viewer may open now, asked of each item (the one visibility rule), after the
+    index-token filter has cut the rows down."""
+    rows = list(rows.readable_by(reader_tokens(viewer)))
+    with batch_cache():
+        items = objects_for_keys({row.item_key for row in rows})
+        allowed = {key for key, item in items.items() if item.search_visible_to(viewer)}
+    return [row for row in rows if row.item_key in allowed]
+
+
+def grouped(rows) -> dict[int, TopicEvidence]:
+    topics = {topic.pk: topic for topic in Topic.objects.filter(pk__in={row.topic_id for row in rows})}
+    by_topic = {}
+    for row in sorted(rows, key=lambda row: row.occurred_at, reverse=True):
+        entry = by_topic.setdefault(row.topic_id, TopicEvidence(topics[row.topic_id]))
+        entry.score += row.score
+        entry.counts[row.kind] = entry.counts.get(row.kind, 0) + 1
+        (entry.facilitates if row.kind == Kind.FACILITATION else entry.items).append(row)
+    return by_topic
+
+
+def knows_about(user, viewer, limit: int = 8) -> list[TopicEvidence]:
+    """The topics a person has shown they know, strongest first, with the evidence behind each."""
+    rows = visible_rows(Evidence.objects.filter(user=user), viewer)
+    return sorted(grouped(rows).values(), key=lambda entry: (-entry.score, entry.topic.name))[:limit]
+
+
+def profile_section(profile, viewer):
+    topics = knows_about(profile.user, viewer)
+    if not topics:
+        return None
+    return {"knows_about": topics, "person": profile}
+
+
+@dataclass
+class PersonToAsk:
+    profile: object
+    score: float
+    evidence: TopicEvidence | None
+    declared: bool
+
+    @property
+    def summary(self) -> str:
+        if self.evidence is not None and self.evidence.summary:
+            return self.evidence.summary
+        return "says they know about it" if self.declared else ""
+
+
+def topic_subtree(topics) -> list[int]:
+    topics = list(topics)
+    if not topics:
+        return []
+    condition = Q()
+    for topic in topics:
+        condition |= Q(path__startswith=topic.path)
+    return list(Topic.objects.filter(condition).values_list("pk", flat=True))
+
+
+def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAsk]:
+    """Who to ask about these topics (or anything below them): evidence the viewer may open, recent evidence
+    weighing more, then declared expertise as a weaker signal. Never the viewer, never a closed account."""
+    from portal.people.models import Profile
+
+    topic_ids = topic_subtree(topics)
+    if not topic_ids:
+        return []
+    excluded = {pk for pk in exclude if pk}
+    if viewer is not None and viewer.is_authenticated:
+        excluded.add(viewer.pk)
+    evidenced = (
+        Evidence.objects.filter(topic_id__in=topic_ids, user__is_active=True)
+        .exclude(user_id__in=excluded)
+        .readable_by(reader_tokens(viewer))
+        .values("user_id")
+        .annotate(total=Sum("score"))
+        .order_by("-total", "user_id")[: limit * 2]
+    )
+    scores = {row["user_id"]: row["total"] for row in evidenced}
+    declared = set(
+        Profile.objects.active()
+        .filter(expertise__in=topic_ids)
+        .exclude(user_id__in=excluded)
+        .values_list("user_id", flat=True)
+        .distinct()[:200]
+    )
+    for user_id in declared:
+        scores[user_id] = scores.get(user_id, 0.0) + DECLARED_SCORE
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.filter(user_id__in=[pk for pk, _ in ranked]).for_directory()
+    }
+    evidence = evidence_by_person(list(profiles), topic_ids, viewer)
+    return [
+        PersonToAsk(profiles[user_id], total, evidence.get(user_id), user_id in declared)
+        for user_id, total in ranked
+        if user_id in profiles
+    ]
+
+
+def evidence_by_person(user_ids, topic_ids, viewer) -> dict[int, TopicEvidence]:
+    """Each person's evidence on these topics (None: on any) that the viewer may open, an item filed under
+    several of them counted once."""
+    rows = Evidence.objects.filter(user_id__in=user_ids).readable_by(reader_tokens(viewer))
+    if topic_ids is not None:
+        rows = rows.filter(topic_id__in=topic_ids)
+    by_person, seen = {}, set()
+    for row in sorted(rows, key=lambda row: row.occurred_at, reverse=True):
+        evidence = by_person.setdefault(row.user_id, TopicEvidence(topic=None))
+        if (row.user_id, row.kind, row.item_key) in seen:
+            continue
+        seen.add((row.user_id, row.kind, row.item_key))
+        evidence.score += row.score
+        evidence.counts[row.kind] = evidence.counts.get(row.kind, 0) + 1
+        (evidence.facilitates if row.kind == Kind.FACILITATION else evidence.items).append(row)
+    return by_person
+
+
+def person_search_facts(profile) -> dict:
+    """For the people index: the person's evidence score per topic and readers (nested documents), so a search
+    ranks people by the evidence that reader may open."""
+    totals = {}
+    for topic_id, readers, score in Evidence.objects.filter(user_id=profile.user_id).values_list(
+        "topic_id", "readers", "score"
+    ):
+        key = (topic_id, readers)
+        totals[key] = totals.get(key, 0.0) + score
+    return {
+        "expertise": [
+            {"topic": topic_id, "readers": readers.split(), "score": round(total, 4)}
+            for (topic_id, readers), total in sorted(totals.items())
+        ]
+    }

@@ -1,0 +1,202 @@
+"""Evidenced expertise (portal.expertise): derived from what people did, kept per topic, refreshed after the commit
+of what changes it, and counted for each reader only from items that reader may open."""
+
+import re
+import uuid
+
+import pytest
+
+from django.core.management import call_command
+
+from communities.discussions import HelpfulMark, Reply, Thread
+from portal.expertise.knowledge import knows_about, people_to_ask
+from portal.expertise.models import Evidence, Kind
+from portal.expertise.refresh import rebuild
+from portal.searchable import page_visible_to
+from search.query import PeopleSearch
+from tests.conftest import sync_search_index
+from tests.factories import make_article, make_community, make_library, make_topic, make_user
+from tests.helpers import client_for, ensure_site
+
+pytestmark = pytest.mark.django_db
+
+
+def on_topics(community, *topics):
+    community.topics.set(topics)
+    community.save_revision().publish()
+    return community
+
+
+def answered(community, asker, answerer, title, accept=True):
+    thread = Thread.objects.create(community=community, author=asker, title=title, body="How?")
+    reply = Reply.objects.create(thread=thread, author=answerer, body="Like this.")
+    if accept:
+        thread.accepted_reply = reply
+        thread.save()
+    return thread, reply
+
+
+@pytest.fixture
+def org():
+    """Topic T (under a parent), a public and a members-only community on it, and people with different
+    evidence: Ada answers (five accepted in public, one in the members-only one), Dev only declares T, Nia has
+    nothing, Mo is a member of the members-only community, Out is not."""
+    home = ensure_site()
+    parent = make_topic("Knowledge sharing")
+    topic = make_topic("Peer assists", parent)
+    other = make_topic("Records management")
+    ada = make_user("ada", first_name="Ada", last_name="Quist")
+    dev = make_user("dev", first_name="Dev", last_name="Rao")
+    nia = make_user("nia", first_name="Nia", last_name="Holt")
+    mo = make_user("mo", first_name="Mo", last_name="Berg")
+    out = make_user("out", first_name="Out", last_name="Sider")
+    dev.profile.expertise.set([topic])
+    dev.profile.save()
+    public = on_topics(make_community("Assist circle", members=[ada, nia]), topic)
+    secret = on_topics(make_community("Inner circle", members_only=True, members=[ada, mo]), topic)
+    for number in range(5):
+        answered(public, nia, ada, f"Public question {number}")
+    answered(secret, mo, ada, "Secret question")
+    answered(public, ada, nia, "Unaccepted", accept=False)
+    library = make_library(home)
+    make_article(library, "Running a peer assist", topics=[topic], owner=dev)
+    make_article(library, "Retention schedules", topics=[other], owner=nia)
+    rebuild()
+    return {
+        "topic": topic,
+        "parent": parent,
+        "other": other,
+        "public": public,
+        "secret": secret,
+        **{user.username: user for user in (ada, dev, nia, mo, out)},
+    }
+
+
+def accepted_answers_visible_to(person, viewer) -> int:
+    """The database truth: accepted answers by `person` in threads whose community `viewer` may open."""
+    return sum(
+        1
+        for thread in Thread.objects.filter(accepted_reply__author=person).select_related("community")
+        if page_visible_to(thread.community, viewer)
+    )
+
+
+def test_evidence_counts_equal_the_database_truth_for_each_reader(org, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    for viewer, expected in ((None, 5), (org["out"], 5), (org["mo"], 6), (admin, 6)):
+        from django.contrib.auth.models import AnonymousUser
+
+        reader = viewer or AnonymousUser()
+        [entry] = [entry for entry in knows_about(org["ada"], reader) if entry.topic == org["topic"]]
+        assert entry.counts[Kind.ACCEPTED_ANSWER] == expected == accepted_answers_visible_to(org["ada"], reader)
+        titles = {row.title for row in entry.items}
+        assert ("Secret question" in titles) == (expected == 6)
+
+
+def test_the_profile_shows_what_they_know_with_the_evidence_and_never_a_members_only_title(org):
+    html = client_for(org["out"]).get("/people/ada/").content.decode()
+    section = html.split('id="knows-about-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Peer assists" in section and "5 accepted answers" in section
+    assert "Public question 0" in section and "Secret question" not in section
+    member_view = client_for(org["mo"]).get("/people/ada/").content.decode()
+    assert "6 accepted answers" in member_view and "Secret question" in member_view
+    # Declared expertise stays apart; someone with no evidence has no "Knows about".
+    dev = client_for(None).get("/people/dev/").content.decode()
+    assert "Declared expertise" in dev and "1 reference article" in dev
+    assert 'id="knows-about-heading"' not in client_for(None).get("/people/out/").content.decode()
+
+
+def test_people_you_can_ask_rank_evidence_above_declaration_and_count_what_the_reader_may_open(org):
+    ranked = people_to_ask([org["topic"]], None)
+    names = [person.profile.user.username for person in ranked]
+    assert names[:2] == ["ada", "dev"] and "nia" not in names and "out" not in names
+    assert ranked[0].summary == "5 accepted answers"
+    assert people_to_ask([org["topic"]], org["mo"])[0].summary == "6 accepted answers"
+    # A parent topic counts its subtree; the viewer is never suggested to themselves.
+    assert [p.profile.user.username for p in people_to_ask([org["parent"]], org["ada"])][:1] == ["dev"]
+    html = client_for(org["out"]).get(org["topic"].get_absolute_url()).content.decode()
+    box = html.split('id="people-to-ask-heading"', 1)[1].split("</aside>", 1)[0]
+    assert box.index("Ada Quist") < box.index("Dev Rao") and "5 accepted answers" in box
+
+
+def test_the_box_shows_on_articles_and_community_pages(org):
+    article = client_for(None).get("/library/running-a-peer-assist/").content.decode()
+    assert "People you can ask" in article and "Ada Quist" in article
+    community = client_for(org["mo"]).get(org["public"].url).content.decode()
+    assert "People you can ask" in community and "6 accepted answers" in community
+
+
+def test_evidence_follows_the_commit_of_what_changes_it(org, django_capture_on_commit_callbacks):
+    thread, reply = answered(org["public"], org["ada"], org["nia"], "Fresh question", accept=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(org["ada"]).post(thread.get_absolute_url() + f"accept/{reply.pk}/")
+    assert response.status_code in (200, 302)
+    assert Evidence.objects.filter(user=org["nia"], kind=Kind.ACCEPTED_ANSWER, topic=org["topic"]).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        HelpfulMark.objects.create(reply=reply, user=org["mo"])
+    assert Evidence.objects.filter(user=org["nia"], kind=Kind.HELPFUL_REPLY).count() == 1
+    # Hiding the answer takes the evidence away again.
+    with django_capture_on_commit_callbacks(execute=True):
+        reply.status = Reply.Status.HIDDEN
+        reply.save()
+    assert not Evidence.objects.filter(user=org["nia"], kind__in=[Kind.ACCEPTED_ANSWER, Kind.HELPFUL_REPLY]).exists()
+    # A community turning members-only narrows who its answers count for.
+    with django_capture_on_commit_callbacks(execute=True):
+        public = org["public"]
+        public.members_only = True
+        public.save_revision().publish()
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not [entry for entry in knows_about(org["ada"], AnonymousUser()) if entry.topic == org["topic"]]
+
+
+def test_rebuild_command_shows_progress_and_is_idempotent(org, capsys):
+    before = sorted(Evidence.objects.values_list("user_id", "topic_id", "kind", "item_key", "readers"))
+    call_command("rebuild_expertise")
+    captured = capsys.readouterr()
+    assert "Evidence rebuilt" in captured.out and "people" in captured.err
+    assert sorted(Evidence.objects.values_list("user_id", "topic_id", "kind", "item_key", "readers")) == before
+
+
+def test_people_search_ranks_five_accepted_answers_above_a_declaration(org, search_index, client):
+    for user in (org["ada"], org["dev"], org["nia"]):
+        user.profile.save()
+    sync_search_index()
+    results = client.get("/search/people/", {"q": "peer assists"}).context["results"]
+    names = [hit.obj.user.username for hit in results.hits]
+    assert names[:2] == ["ada", "dev"], names
+    assert "5 accepted answers" in results.hits[0].evidence
+    # Picking the topic (no words): evidence first, the declaration after, nobody without either.
+    results = client.get("/search/people/", {"topic": org["topic"].slug}).context["results"]
+    assert [hit.obj.user.username for hit in results.hits] == ["ada", "dev"]
+    facet = next(f for f in results.facets if f.name == "topic")
+    counts = {value.value: value.count for value in PeopleSearch.flatten(facet.values)}
+    assert counts[org["topic"].slug] == 2 and counts[org["parent"].slug] == 2  # each person once
+    assert counts[org["other"].slug] == 1  # Nia owns an article on it
+    # A member's members-only evidence never ranks anyone for an outsider: Ada's only evidence on the other
+    # topic is invisible to them, so she is not found by it.
+    html = client.get("/search/", {"q": "peer assists"}).content.decode()
+    assert re.search(r"Shown by</span> 5 accepted answers", html)
+
+
+def test_a_members_only_answer_ranks_only_for_members(org, search_index):
+    secret_topic = make_topic("Board papers")
+    on_topics(org["secret"], secret_topic)
+    call_command("rebuild_expertise", "--no-progress")
+    sync_search_index()
+    anonymous = client_for(None).get("/search/people/", {"q": "board papers"}).context["results"]
+    member = client_for(org["mo"]).get("/search/people/", {"q": "board papers"}).context["results"]
+    assert "ada" not in [hit.obj.user.username for hit in anonymous.hits]
+    assert "ada" in [hit.obj.user.username for hit in member.hits]
+
+
+def test_new_evidence_reaches_the_people_index(org, search_index, django_capture_on_commit_callbacks):
+    sync_search_index()
+    thread, reply = answered(org["public"], org["nia"], org["dev"], f"Late {uuid.uuid4().hex[:6]}", accept=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.accepted_reply = reply
+        thread.save()
+    sync_search_index()
+    results = client_for(None).get("/search/people/", {"q": "peer assists"}).context["results"]
+    dev = next(hit for hit in results.hits if hit.obj.user.username == "dev")
+    assert "1 accepted answer" in dev.evidence

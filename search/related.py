@@ -128,7 +128,8 @@ def related_items(obj, user, size: int = RELATED_SIZE) -> list[Suggestion]:
         min_term_freq=1,
         min_doc_freq=1,
         max_query_terms=25,
-        minimum_should_match="30%",
+        # A clause per word and field: a short thread sharing three words of its title with another is ~10%.
+        minimum_should_match="10%",
     )
     query = Q("bool", should=[same_topic, like], minimum_should_match=1, must_not=[Q("ids", values=[key])])
     hits = run(ReaderSearch.of("content", reader_tokens(user)).query(query), size, f"related items of {key}")

@@ -1,12 +1,15 @@
-"""Search pages and JSON: /search/, /search/people/, /search/autocomplete/ and /api/search/. Elasticsearch answers;
-when it cannot, the database does (with a notice), never a 500."""
+"""Search pages and JSON: /search/, /search/people/, /search/autocomplete/, /search/similar/ and /api/search/.
+Elasticsearch answers; when it cannot, the database does (with a notice), never a 500."""
 
 import logging
 
 from elasticsearch.exceptions import ElasticsearchException
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 
@@ -25,6 +28,7 @@ from search.query import (
     SearchWithPeople,
     autocomplete,
 )
+from search.related import MAX_TITLE_LENGTH, similar_items
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +131,26 @@ def autocomplete_view(request):
     except ElasticsearchException:
         suggestions = []
     return JsonResponse({"query": text, "results": suggestions})
+
+
+def similar_allowed(request) -> bool:
+    """At most SIMILAR_QUESTIONS_PER_MINUTE look-ups per person (or address, signed out) per minute: the form asks
+    once a pause in typing, so more is a script, not a person."""
+    who = request.user.pk if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+    key = f"similar-questions:{who}:{timezone.now():%Y%m%d%H%M}"
+    cache.add(key, 0, timeout=90)
+    return cache.incr(key) <= settings.SIMILAR_QUESTIONS_PER_MINUTE
+
+
+@never_cache
+def similar_view(request):
+    """Threads and articles that may already answer the question whose title is being typed (`q`), those of the
+    community it is asked in (`community`, a page id) first among equals; only what the reader may open."""
+    text = request.GET.get("q", "")[:MAX_TITLE_LENGTH]
+    if not similar_allowed(request):
+        return JsonResponse({"query": text, "results": [], "error": "Too many look-ups; wait a minute."}, status=429)
+    found = similar_items(text, request.user, request.GET.get("community"))
+    return JsonResponse({"query": text, "results": [item.as_json() for item in found]})
 
 
 @never_cache

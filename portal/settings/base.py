@@ -154,6 +154,8 @@ SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal_")
 # The portal's faceted search (search/): readers wait at most SEARCH_TIMEOUT before the database answers instead.
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
 SEARCH_INDEX_TIMEOUT = env.float("SEARCH_INDEX_TIMEOUT", default=10.0)
+# "These may already answer your question": look-ups per person per minute while a question's title is typed.
+SIMILAR_QUESTIONS_PER_MINUTE = env.int("SIMILAR_QUESTIONS_PER_MINUTE", default=60)
 # Without a search worker (`manage.py search_worker`, which `make serve` runs), drain index work after each commit.
 SEARCH_DRAIN_ON_COMMIT = env.bool("SEARCH_DRAIN_ON_COMMIT", default=False)
 WAGTAILSEARCH_BACKENDS = {

@@ -20,3 +20,6 @@ class CurationConfig(AppConfig):
 
         if not any(section.context is profile_section for section in profile_sections):
             profile_sections.append(ProfileSection("curation/profile_section.html", profile_section, order=110))
+        from portal.curation import help_source
+
+        help_source.register()

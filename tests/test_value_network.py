@@ -72,7 +72,11 @@ def ask(community, asker, title="A question?", kind=Thread.Kind.QUESTION, status
 
 def answer(thread, author, days=1, status=Post.Status.PUBLISHED, accepted=False):
     reply = Reply.objects.create(
-        thread=thread, author=author, body="Like this.", status=status, created_at=timezone.now() - datetime.timedelta(days=days)
+        thread=thread,
+        author=author,
+        body="Like this.",
+        status=status,
+        created_at=timezone.now() - datetime.timedelta(days=days),
     )
     if accepted:
         Thread.objects.filter(pk=thread.pk).update(accepted_reply=reply)
@@ -111,7 +115,11 @@ def truth(viewer, grouping="department", start=None, end=None) -> Counter:
     counts = Counter()
     for reply in Reply.objects.select_related("thread__community", "thread__author", "author"):
         thread = reply.thread
-        if thread.kind != Thread.Kind.QUESTION or reply.author_id == thread.author_id or not in_period(reply.created_at):
+        if (
+            thread.kind != Thread.Kind.QUESTION
+            or reply.author_id == thread.author_id
+            or not in_period(reply.created_at)
+        ):
             continue
         if not (reply.search_visible_to(viewer) and thread.search_visible_to(viewer)):
             continue
@@ -180,8 +188,10 @@ THREADS = st.lists(
 @given(threads=THREADS, grouping=st.sampled_from(["department", "organisation"]))
 def test_figures_equal_the_database_truth_for_every_reader(world, threads, grouping):
     people = world["people"]
-    for number, spec in enumerate(threads):
-        thread = ask(world["communities"][spec["community"]], people[spec["asker"]], kind=spec["kind"], status=spec["status"])
+    for spec in threads:
+        thread = ask(
+            world["communities"][spec["community"]], people[spec["asker"]], kind=spec["kind"], status=spec["status"]
+        )
         replies = [answer(thread, people[who], days=days, status=status) for who, status, days in spec["replies"]]
         if spec["accepted"] is not None and spec["accepted"] < len(replies):
             Thread.objects.filter(pk=thread.pk).update(accepted_reply=replies[spec["accepted"]])
@@ -211,7 +221,10 @@ def helped(world):
 
 
 def flows_of(viewer, kinds=ALL_KINDS, **options):
-    return {(flow.helper_group, flow.helped_group): dict(flow.counts) for flow in value_network(viewer, kinds, **options).flows}
+    return {
+        (flow.helper_group, flow.helped_group): dict(flow.counts)
+        for flow in value_network(viewer, kinds, **options).flows
+    }
 
 
 def test_each_reader_counts_only_what_they_may_open(helped):
@@ -289,7 +302,14 @@ def test_the_page_shows_a_chart_a_table_and_a_csv_of_the_same_figures(helped):
     assert 'id="value-network-chart"' in html and "vendor/chartjs/chart.umd.min.js" in html and "//cdn" not in html
     assert "<caption>" in html and '<th scope="col">' in html and '<th scope="row">' in html
     rows = table_of(html)
-    assert rows[0] == ["Helping department", "Helped department", "Answers", "Accepted answers", "Curated contributions", "Total help"]
+    assert rows[0] == [
+        "Helping department",
+        "Helped department",
+        "Answers",
+        "Accepted answers",
+        "Curated contributions",
+        "Total help",
+    ]
     assert ["Finance", "HR", "1", "1", "0", "1"] in rows and ["Finance", "IT", "1", "0", "0", "1"] in rows
     assert ["HR", "Finance", "0", "0", "1", "1"] in rows and len(rows) == 5
     chart = response.context["chart"]
@@ -312,8 +332,14 @@ def test_the_page_filters_by_kind_period_dates_and_organisation(helped):
     recent = table_of(client.get("/network/", {"period": "30d"}).content.decode())
     assert not any(row[0] == "Legal" for row in recent)
     today = timezone.localdate()
-    dates = {"period": "dates", "from": f"{today - datetime.timedelta(days=220)}", "to": f"{today - datetime.timedelta(days=150)}"}
-    assert table_of(client.get("/network/", dates).content.decode())[1:] == [["Legal", "Operations", "1", "0", "0", "1"]]
+    dates = {
+        "period": "dates",
+        "from": f"{today - datetime.timedelta(days=220)}",
+        "to": f"{today - datetime.timedelta(days=150)}",
+    }
+    assert table_of(client.get("/network/", dates).content.decode())[1:] == [
+        ["Legal", "Operations", "1", "0", "0", "1"]
+    ]
     by_organisation = client.get("/network/", {"period": "all", "by": "organisation"}).content.decode()
     assert "Helping organisation" in by_organisation and "Northbridge" in by_organisation
     empty = client.get("/network/", {"period": "dates", "from": "2001-01-01", "to": "2001-12-31"}).content.decode()

@@ -1,7 +1,8 @@
 """What curation tells the value network (portal.network.value): a credited contribution helped the curator who
 built the page from it (or, once the curator's account is gone, the page's owner). It counts from when the page
-first went live (or was curated, if it went live without the signal), only while it is live, and only for viewers who may open both the page and its source; a
-source deleted since counts if it was public when curated, as its credit does on the page."""
+first went live (or was curated, if it went live without the signal), only while it is live, and only for
+viewers who may open both the page and its source; a source deleted since counts if it was public when curated,
+as its credit does on the page."""
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -21,7 +22,9 @@ def contributions():
 
 
 def public_when_curated(keys) -> set[str]:
-    return set(Provenance.objects.filter(source_key__in=keys, source_was_public=True).values_list("source_key", flat=True))
+    return set(
+        Provenance.objects.filter(source_key__in=keys, source_was_public=True).values_list("source_key", flat=True)
+    )
 
 
 def register():

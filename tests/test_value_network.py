@@ -383,6 +383,13 @@ def test_the_profile_says_how_many_people_and_departments_they_helped_this_year(
         assert "Helped 1 person in 1 department this year" in anonymous_view
     nobody = helped["people"][5]
     assert "Helped " not in client_for(helped["superuser"]).get(f"/people/{nobody.username}/").content.decode()
+    # Helping someone with no department: a person helped, in no department.
+    answer(ask(helped["communities"][0], nobody, "Anyone?"), helped["people"][6])
+    if since_new_year:
+        assert (
+            "Helped 1 person this year."
+            in client_for().get(f"/people/{helped['people'][6].username}/").content.decode()
+        )
 
 
 def test_the_network_is_linked_from_the_footer_and_the_people_directory(helped):

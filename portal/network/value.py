@@ -186,4 +186,5 @@ def helped_summary(person, viewer, since: datetime.datetime) -> HelpedSummary:
             continue
         rows = open_rows(source, viewer, start=since, helper=person)
         helped |= set(rows.annotate(group=group_of("helped_id", "department")).values_list("helped_id", "group"))
-    return HelpedSummary(len({pk for pk, _ in helped}), len({group for _, group in helped}))
+    departments = {group for _, group in helped} - {GROUPINGS["department"]}  # "No department" is not one
+    return HelpedSummary(len({pk for pk, _ in helped}), len(departments))

@@ -117,7 +117,7 @@ class ValueNetwork:
 
     @property
     def columns(self) -> list[tuple[str, str]]:
-        """(kind, label) of each figure shown, in order; "all help" adds a total."""
+        """(kind, label) of each kind counted, in order (the table adds a total when there are several)."""
         return [(kind, KIND_LABELS[kind]) for kind in self.kinds]
 
     @property

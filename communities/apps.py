@@ -38,6 +38,9 @@ class CommunitiesConfig(AppConfig):
         if facilitated_communities not in scope_providers:
             scope_providers.append(facilitated_communities)
         register_expertise()
+        from communities import help_sources
+
+        help_sources.register()
 
 
 def register_expertise():

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("portal.feedback.urls")),
     path("curation/", include("portal.curation.urls")),
     path("follow/", include("portal.network.urls")),
+    path("network/", include("portal.network.value_urls")),
     path("", include("communities.urls")),
     path("me/notifications/", include("communities.notification_urls")),
     path("", include("learning.urls")),

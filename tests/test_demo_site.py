@@ -221,3 +221,20 @@ def test_the_demo_has_open_reader_flags_that_owners_see(client, demo_site):
         assert 'data-trust="outdated">Reported outdated on' in client.get(flag.page.url).content.decode()
     flagged = {item.page.pk for item in pages_due_for_review() if item.flags}
     assert flagged == set(ContentFlag.objects.open().values_list("page_id", flat=True)) and len(flagged) == 5
+
+
+def test_the_demo_value_network_spans_at_least_five_departments(client, demo_site):
+    """Anyone opening /network/ on the demo sees help between at least five departments, in the chart's data and
+    the table; a demo person's profile says how many people they helped this year."""
+    response = client.get("/network/")
+    assert response.status_code == 200
+    network = response.context["network"]
+    departments = set(network.groups) - {"No department"}
+    assert len(departments) >= 5, departments
+    assert any(flow.counts["accepted"] for flow in network.flows)
+    assert len(response.context["chart"]["labels"]) >= 5
+    helpers = {flow.helper_group for flow in network.flows}
+    assert "Finance" in helpers
+    # Niamh answered in the members-only forum: a fellow member sees it on her profile.
+    client.force_login(get_user_model().objects.get(username="priya.raman"))
+    assert "Helped " in client.get("/people/niamh.gallagher/").content.decode()

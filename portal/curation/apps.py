@@ -23,3 +23,6 @@ class CurationConfig(AppConfig):
         register(expertise_sources.facts, expertise_sources.people_of_page)
         if not any(section.context is profile_section for section in profile_sections):
             profile_sections.append(ProfileSection("curation/profile_section.html", profile_section, order=110))
+        from portal.curation import help_source
+
+        help_source.register()

@@ -37,6 +37,11 @@ class CommunitiesConfig(AppConfig):
 
         if facilitated_communities not in scope_providers:
             scope_providers.append(facilitated_communities)
+        from communities.activity import followed_communities
+        from portal.network.stream import followed_community_providers
+
+        if followed_communities not in followed_community_providers:
+            followed_community_providers.append(followed_communities)
 
 
 def register_home_sections():

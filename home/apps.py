@@ -13,6 +13,14 @@ class HomeConfig(AppConfig):
         from portal.curation.sources import register_target
 
         register_target(ARTICLE)
+        from wagtail.signals import page_published
+
+        from home.activity import record_first_publication
+        from home.models import ReferenceArticlePage
+
+        page_published.connect(
+            record_first_publication, sender=ReferenceArticlePage, dispatch_uid="home-article-activity"
+        )
 
         register_section(
             HomeSection(

@@ -5,10 +5,12 @@ from portal.network.activity import Verb, record, record_after_commit
 
 
 def record_article(article, *, now=False) -> None:
-    """The article's author (its owner: who wrote it, not the editor who approved it) published it."""
-    if article.owner_id and article.live:
+    """The article's author published it: who created it (not the editor who approved it), else its content
+    owner."""
+    author = article.owner or article.content_owner
+    if author is not None and article.live:
         save = record if now else record_after_commit
-        save(article.owner, Verb.ARTICLE_PUBLISHED, article, occurred_at=article.first_published_at)
+        save(author, Verb.ARTICLE_PUBLISHED, article, occurred_at=article.first_published_at)
 
 
 def record_first_publication(sender, instance, revision=None, **kwargs):

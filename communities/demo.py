@@ -21,7 +21,9 @@ from communities.models import (
     WikiPage,
 )
 from communities.notifications import describe, muted
+from home.activity import record_article
 from home.models import HomePage
+from portal.curation.models import Provenance
 from portal.demo import demo_items, ensure_admin, ensure_page, ensure_picture, ensure_role, ensure_user, picture_for
 from portal.network.activity import Verb, record
 from portal.searchable import batch_cache, search_key
@@ -309,3 +311,10 @@ def ensure_activity():
             record_published(reply, now=True)
         for post in BlogPostPage.objects.live().select_related("author"):
             record_published(post, now=True)
+        # The curated articles (ensure_curation): published by their author, crediting the members they cite.
+        for provenance in Provenance.objects.filter(page__live=True).prefetch_related("contributions__user"):
+            article = provenance.page.specific
+            record_article(article, now=True)
+            for contribution in provenance.contributions.all():
+                if contribution.user is not None:
+                    record(contribution.user, Verb.CURATED, article, occurred_at=article.first_published_at)

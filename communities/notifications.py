@@ -149,9 +149,12 @@ NETWORK_DIGEST_LIMIT = 10  # the digest's "From your network" section at its lon
 
 def network_news(profile, now) -> list:
     """What a daily-digest reader's network did since their last digest (the last day, the first time): the same
-    stream as /me/network/, the same visibility check, at most NETWORK_DIGEST_LIMIT entries."""
+    stream as /me/network/, the same visibility check, at most NETWORK_DIGEST_LIMIT entries. A community followed
+    with its e-mails off brings nothing here, as it brings no notification e-mail."""
     since = profile.last_digest_at or now - datetime.timedelta(days=1)
-    return stream_for(profile.user, since=since, limit=NETWORK_DIGEST_LIMIT)
+    emailed = Follow.objects.filter(user=profile.user, community__isnull=False, emails=True)
+    communities = emailed.values_list("community_id", flat=True)
+    return stream_for(profile.user, since=since, limit=NETWORK_DIGEST_LIMIT, communities=communities)
 
 
 def digest_body(user, notifications, network) -> str:

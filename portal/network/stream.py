@@ -35,11 +35,12 @@ def followed_topic_ids(user) -> set[int]:
     return set(Topic.objects.filter(under).values_list("pk", flat=True))
 
 
-def candidates(user, since=None):
-    """Activity rows the reader's follows bring, before visibility: newest first, without the reader's own."""
+def candidates(user, since=None, communities=None):
+    """Activity rows the reader's follows bring, before visibility: newest first, without the reader's own.
+    `communities` narrows the followed communities (the digest leaves out those followed without e-mail)."""
     people = list(PersonFollow.objects.filter(follower=user, person__is_active=True).values_list("person", flat=True))
     topics = followed_topic_ids(user)
-    communities = followed_community_ids(user)
+    communities = followed_community_ids(user) if communities is None else set(communities)
     if not (people or topics or communities):
         return Activity.objects.none()
     followed = Q(actor_id__in=people)
@@ -76,8 +77,8 @@ def visible(rows: Iterable[Activity], user) -> list[Activity]:
     return shown
 
 
-def stream_for(user, *, since=None, limit: int = STREAM_WINDOW) -> list[Activity]:
+def stream_for(user, *, since=None, limit: int = STREAM_WINDOW, communities=None) -> list[Activity]:
     """The reader's stream: at most `limit` entries, newest first, each one they may open."""
     if user is None or not user.is_authenticated:
         return []
-    return visible(candidates(user, since)[:STREAM_WINDOW], user)[:limit]
+    return visible(candidates(user, since, communities)[:STREAM_WINDOW], user)[:limit]

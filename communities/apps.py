@@ -41,6 +41,11 @@ class CommunitiesConfig(AppConfig):
         from communities import help_sources
 
         help_sources.register()
+        from communities.activity import followed_communities
+        from portal.network.stream import followed_community_providers
+
+        if followed_communities not in followed_community_providers:
+            followed_community_providers.append(followed_communities)
 
 
 def register_expertise():

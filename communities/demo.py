@@ -6,6 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from communities.activity import record_published
 from communities.discussions import HelpfulMark
 from communities.models import (
     BlogIndexPage,
@@ -21,9 +22,12 @@ from communities.models import (
     WikiPage,
 )
 from communities.notifications import describe, muted
+from home.activity import record_article
 from home.models import HomePage
+from portal.curation.models import Provenance
 from portal.demo import demo_items, ensure_admin, ensure_page, ensure_picture, ensure_role, ensure_user, picture_for
-from portal.searchable import search_key
+from portal.network.activity import Verb, record
+from portal.searchable import batch_cache, search_key
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -297,3 +301,34 @@ def load(stdout=None):
     ensure_notifications(users)
     with muted():
         ensure_curation(communities, users)
+    ensure_activity()
+
+
+def ensure_activity():
+    """The demo people's followers see what they did: every published discussion, answer, accepted answer and
+    blog post, at the moment it happened (the posts above are made directly, not through the views)."""
+    published = Post.Status.PUBLISHED
+    with batch_cache():
+        for thread in Thread.objects.published().select_related("community", "author", "accepted_reply__author"):
+            record_published(thread, now=True)
+            accepted = thread.accepted_reply
+            if accepted is not None and accepted.status == published:
+                record(
+                    accepted.author,
+                    Verb.ACCEPTED_ANSWER,
+                    thread,
+                    community=thread.community,
+                    occurred_at=accepted.created_at,
+                )
+        replies = Reply.objects.published().filter(thread__status=published)
+        for reply in replies.select_related("author", "thread__community", "thread__author"):
+            record_published(reply, now=True)
+        for post in BlogPostPage.objects.live().select_related("author"):
+            record_published(post, now=True)
+        # The curated articles (ensure_curation): published by their author, crediting the members they cite.
+        for provenance in Provenance.objects.filter(page__live=True).prefetch_related("contributions__user"):
+            article = provenance.page.specific
+            record_article(article, now=True)
+            for contribution in provenance.contributions.all():
+                if contribution.user is not None:
+                    record(contribution.user, Verb.CURATED, article, occurred_at=article.first_published_at)

@@ -2,6 +2,7 @@
 emailed at once or in the daily digest. Every email carries unsubscribe links that work without logging in: a
 signed token naming the follow (or the person, for "no more emails at all")."""
 
+import datetime
 import threading
 from contextlib import contextmanager
 
@@ -12,7 +13,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from communities.activity import record_published
 from communities.discussions import Follow, Notification
+from portal.network.stream import stream_for
 from portal.people.models import Profile
 from portal.sanitise import one_line
 from portal.searchable import search_key
@@ -40,7 +43,9 @@ def follows_of(post):
 
 
 def announce(post):
-    """Queue a notification per follower after the publishing transaction commits; email immediate ones then."""
+    """Queue a notification per follower after the publishing transaction commits; email immediate ones then.
+    The publication also goes into the author's followers' network streams (recorded even when muted)."""
+    record_published(post)
     if getattr(_muted, "on", False):
         return
     subject, url = describe(post)
@@ -139,31 +144,67 @@ def send_immediately(notification):
     Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
 
 
+NETWORK_DIGEST_LIMIT = 10  # the digest's "From your network" section at its longest
+
+
+def network_news(profile, now) -> list:
+    """What a daily-digest reader's network did since their last digest (the last day, the first time): the same
+    stream as /me/network/, the same visibility check, at most NETWORK_DIGEST_LIMIT entries. A community followed
+    with its e-mails off brings nothing here, as it brings no notification e-mail."""
+    since = profile.last_digest_at or now - datetime.timedelta(days=1)
+    emailed = Follow.objects.filter(user=profile.user, community__isnull=False, emails=True)
+    communities = emailed.values_list("community_id", flat=True)
+    return stream_for(profile.user, since=since, limit=NETWORK_DIGEST_LIMIT, communities=communities)
+
+
+def digest_body(user, notifications, network) -> str:
+    lines = []
+    for n in notifications:
+        stop = f"\n  Stop emails about this: {unsubscribe_url(follow=n.follow)}" if n.follow else ""
+        lines.append(f"- {n.subject}\n  {n.url}{stop}")
+    if network:
+        if lines:
+            lines.append("")
+        lines.append("From your network")
+        for activity in network:
+            url = activity.url if activity.url.startswith("http") else settings.WAGTAILADMIN_BASE_URL + activity.url
+            lines.append(f"- {activity.actor.profile.name} {activity.get_verb_display()} {activity.title}\n  {url}")
+        lines.append(f"  All of it: {settings.WAGTAILADMIN_BASE_URL}{reverse('my_network')}")
+    return "\n".join(lines) + f"\n\n-- \nStop all emails from the portal: {unsubscribe_url(user=user)}\n"
+
+
 def send_digests() -> int:
-    """Email each daily-digest reader one message with everything unsent; returns how many emails went out.
-    Idempotent: sent notifications are marked, so a second run sends nothing new."""
+    """Email each daily-digest reader one message with everything unsent and what their network did since their
+    last digest; returns how many emails went out. Idempotent: sent notifications are marked and each reader's
+    network is covered up to the moment of the run, so a second run sends nothing new."""
     sent = 0
+    now = timezone.now()
     pending = Notification.objects.filter(sent_at__isnull=True).select_related("user", "follow").order_by("created_at")
     by_user = {}
     for notification in pending:
         by_user.setdefault(notification.user, []).append(notification)
+    # Daily-digest readers with no notification may still have news from their network.
+    daily = Profile.objects.filter(email_notifications=Profile.Digest.DAILY, user__is_active=True)
+    for profile in daily.exclude(user__email="").select_related("user"):
+        by_user.setdefault(profile.user, [])
     for user, notifications in by_user.items():
         with transaction.atomic():
+            profile = Profile.for_user(user)
             emailed = [n for n in notifications if n.emailed]
-            if Profile.for_user(user).email_notifications == Profile.Digest.OFF or not user.email or not emailed:
-                Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
+            network = []
+            if profile.email_notifications == Profile.Digest.DAILY and user.is_active:
+                network = network_news(profile, now)
+                Profile.objects.filter(pk=profile.pk).update(last_digest_at=now)
+            if profile.email_notifications == Profile.Digest.OFF or not user.email or not (emailed or network):
+                Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=now)
                 continue
-            lines = []
-            for n in emailed:
-                stop = f"\n  Stop emails about this: {unsubscribe_url(follow=n.follow)}" if n.follow else ""
-                lines.append(f"- {n.subject}\n  {n.url}{stop}")
-            stop_all = unsubscribe_url(user=user)
+            count = len(emailed) + len(network)
             _email(
                 user,
-                f"Your daily digest: {len(emailed)} update(s)",
-                "\n".join(lines) + f"\n\n-- \nStop all emails from the portal: {stop_all}\n",
-                stop_all,
+                f"Your daily digest: {count} update(s)",
+                digest_body(user, emailed, network),
+                unsubscribe_url(user=user),
             )
-            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=timezone.now())
+            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(sent_at=now)
             sent += 1
     return sent

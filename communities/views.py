@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from communities.activity import record_accepted
 from communities.discussions import Flag, Follow, HelpfulMark, Notification, Post, PostEdit, Reply, Thread
 from communities.forms import (
     EditPostForm,
@@ -402,6 +403,7 @@ def accept_answer(request, community, thread_id, reply_id):
     thread.accepted_reply = None if thread.accepted_reply_id == reply.pk else reply
     thread.save(update_fields=["accepted_reply"])
     thread.offer_for_curation()
+    record_accepted(thread)
     messages.success(request, "Answer accepted." if thread.accepted_reply else "Accepted answer cleared.")
     return redirect(thread.get_absolute_url())
 

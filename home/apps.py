@@ -17,6 +17,14 @@ class HomeConfig(AppConfig):
         from portal.expertise.sources import register
 
         register(expertise_sources.facts, expertise_sources.people_of_page)
+        from wagtail.signals import page_published
+
+        from home.activity import record_first_publication
+        from home.models import ReferenceArticlePage
+
+        page_published.connect(
+            record_first_publication, sender=ReferenceArticlePage, dispatch_uid="home-article-activity"
+        )
 
         register_section(
             HomeSection(

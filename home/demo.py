@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import Collection, Locale, Page, Site
 
+from home.activity import record_article
 from home.models import HomePage, LibraryIndexPage, ReferenceArticlePage, StandardPage
 from portal.demo import (
     ADMIN_USERNAME,
@@ -243,5 +244,8 @@ def load(stdout=None):
     ensure_audiences()
     for user in get_user_model().objects.filter(username__in=EDITORIAL_ROLES):
         ensure_role(user, *EDITORIAL_ROLES[user.username])
-    ensure_library(home, admin)
+    library = ensure_library(home, admin)
+    slugs = [spec["slug"] for spec in demo_items("home", "articles")]
+    for article in ReferenceArticlePage.objects.child_of(library).live().filter(slug__in=slugs):
+        record_article(article, now=True)  # dated as the demo dates it, for its author's followers
     return home

@@ -1,5 +1,5 @@
 """Completed modules (and learning paths, every live module of them completed) are light evidence of expertise on
-the module's topics."""
+the module's topics, unless the learner hides their learning activity (their profile setting)."""
 
 from learning.models import LearningPathPage, ModulePage
 from learning.progress import Enrolment
@@ -9,9 +9,11 @@ from portal.searchable import page_readers, search_key
 
 
 def facts(user_ids):
-    completions = Enrolment.objects.filter(
-        for_users("user_id", user_ids), module__isnull=False, completed_at__isnull=False
-    ).values_list("user_id", "module_id", "completed_at")
+    completions = (
+        Enrolment.objects.filter(for_users("user_id", user_ids), module__isnull=False, completed_at__isnull=False)
+        .exclude(user__profile__show_learning_activity=False)
+        .values_list("user_id", "module_id", "completed_at")
+    )
     done = {}
     for user_id, module_id, completed_at in completions:
         done.setdefault(user_id, {})[module_id] = completed_at

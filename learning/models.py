@@ -32,6 +32,7 @@ from learning.panels import LearnerStatsPanel
 from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
 from learning.quiz import public_view, questions_of
 from portal.expertise.refresh import refresh_later
+from portal.network.activity import Verb, record_after_commit
 from portal.pages import BasePage
 from portal.people.models import Profile
 from portal.pictures import card_images
@@ -195,6 +196,8 @@ class ModulePage(RoutablePageMixin, Classified, BasePage):
             if enrolment.completed_at is None:
                 Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
                 refresh_later([user.pk])  # a completed module is evidence of expertise
+            for path_page in LearningPathPage.objects.live().filter(path_modules__module=self).distinct():
+                path_page.record_completion_if_done(user)
 
 
 class LessonPage(RoutablePageMixin, BasePage):
@@ -334,6 +337,15 @@ class LearningPathPage(RoutablePageMixin, BasePage):
             in_modules = reduce(operator.or_, (Q(path__startswith=module.path) for module in modules))
             lessons = list(LessonPage.objects.live().filter(in_modules).order_by("path"))
         return Progress.of(lessons, completed_lesson_ids(user, lessons))
+
+    def record_completion_if_done(self, user):
+        """Once every lesson of every live module is done: the path enrolment is complete (once), and the
+        completion goes into the learner's followers' network streams, unless the learner hides their
+        learning there (portal.network.stream asks their profile each time it shows the stream)."""
+        if not self.progress_for(user).complete:
+            return
+        Enrolment.objects.filter(user=user, path=self, completed_at__isnull=True).update(completed_at=timezone.now())
+        record_after_commit(user, Verb.COMPLETED_PATH, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

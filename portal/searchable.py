@@ -155,6 +155,9 @@ def objects_for_keys(keys: Iterable[str]) -> dict:
                 objects = apps.get_model(label).objects.filter(pk__in=pks)
             except (LookupError, ValueError):
                 continue
+            registered = searchable_types.get(label)
+            if registered is not None and registered.select_related:  # what its visibility reads, joined
+                objects = objects.select_related(*registered.select_related)
         found.update({search_key(obj): obj for obj in objects})
     return found
 

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api_router
 from portal.ids import bound_integer_routes
+from portal.network.views import my_network
 from portal.seo import robots_txt
 from portal.views import healthz
 
@@ -48,6 +49,7 @@ urlpatterns = [
     path("network/", include("portal.network.value_urls")),
     path("", include("communities.urls")),
     path("me/notifications/", include("communities.notification_urls")),
+    path("me/network/", my_network, name="my_network"),
     path("", include("learning.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/v2/", api_router.urls),

@@ -16,6 +16,8 @@ from wagtail.models import Page, Revision, Site
 from communities.models import WikiPage
 from home.models import HomePage
 from portal.demo import ADMIN_PASSWORD, ADMIN_USERNAME
+from portal.network.activity import Verb
+from portal.network.stream import stream_for
 
 pytestmark = pytest.mark.django_db
 
@@ -168,8 +170,9 @@ DEMO_COUNTS = {
     "curation.Contribution": 12,
     "feedback.ContentFlag": 5,
     "feedback.HelpfulVote": 11,
-    "network.PersonFollow": 12,
-    "network.TopicFollow": 5,
+    "network.PersonFollow": 17,
+    "network.TopicFollow": 7,
+    "network.Activity": 204,
     "expertise.Evidence": 213,
     "pages": 130,
     "revisions": 155,
@@ -238,3 +241,13 @@ def test_the_demo_value_network_spans_at_least_five_departments(client, demo_sit
     # Niamh answered in the members-only forum: a fellow member sees it on her profile.
     client.force_login(get_user_model().objects.get(username="priya.raman"))
     assert "Helped " in client.get("/people/niamh.gallagher/").content.decode()
+
+
+def test_the_demo_gives_priya_a_lively_network(client, demo_site):
+    priya = get_user_model().objects.get(username="priya.raman")
+    stream = stream_for(priya)
+    assert len(stream) >= 20
+    assert {Verb.DISCUSSION_STARTED, Verb.ANSWERED, Verb.ARTICLE_PUBLISHED} <= {entry.verb for entry in stream}
+    client.force_login(priya)
+    html = client.get("/me/network/").content.decode()
+    assert html.count('class="activity"') == 20 and "Page 1 of" in html

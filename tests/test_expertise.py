@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from communities.discussions import HelpfulMark, Reply, Thread
 from portal.expertise.knowledge import knows_about, people_to_ask
@@ -200,3 +201,56 @@ def test_new_evidence_reaches_the_people_index(org, search_index, django_capture
     results = client_for(None).get("/search/people/", {"q": "peer assists"}).context["results"]
     dev = next(hit for hit in results.hits if hit.obj.user.username == "dev")
     assert "1 accepted answer" in dev.evidence
+
+
+def test_completed_modules_count_unless_the_learner_hides_their_learning(org, django_capture_on_commit_callbacks):
+    from learning.progress import Enrolment
+    from tests.factories import make_module
+
+    module = make_module("Peer assist basics", lessons=1, quiz_in_last=False)
+    module.topics.set([org["topic"]])
+    module.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        for lesson in module.lessons():
+            lesson.complete_for(org["out"])
+    assert Enrolment.objects.filter(user=org["out"], module=module, completed_at__isnull=False).exists()
+    assert Evidence.objects.filter(user=org["out"], kind=Kind.MODULE, topic=org["topic"]).count() == 1
+    profile = org["out"].profile
+    profile.show_learning_activity = False
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.save()
+    assert not Evidence.objects.filter(user=org["out"], kind=Kind.MODULE).exists()
+
+
+def test_a_review_approved_as_subject_expert_is_evidence(org):
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import GroupApprovalTask, Page, Task, TaskState, Workflow, WorkflowState
+
+    from portal.governance.workflows import SUBJECT_EXPERTS
+
+    experts, _ = Group.objects.get_or_create(name=SUBJECT_EXPERTS)
+    task = GroupApprovalTask.objects.create(name="Subject expert review (test)")
+    task.groups.add(experts)
+    workflow = Workflow.objects.create(name="Review (test)")
+    article = Page.objects.get(slug="running-a-peer-assist")
+    state = WorkflowState.objects.create(
+        workflow=workflow,
+        content_type=ContentType.objects.get_for_model(article.specific),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(article.pk),
+        requested_by=org["dev"],
+        status=WorkflowState.STATUS_APPROVED,
+    )
+    TaskState.objects.create(
+        workflow_state=state,
+        task=Task.objects.get(pk=task.pk),
+        status=TaskState.STATUS_APPROVED,
+        finished_by=org["nia"],
+        finished_at=timezone.now(),
+        revision=article.latest_revision,
+    )
+    rebuild()
+    assert Evidence.objects.filter(user=org["nia"], kind=Kind.REVIEW, topic=org["topic"]).count() == 1
+    assert "1 reviewed article" in client_for(None).get("/people/nia/").content.decode()

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from portal.network.activity import Verb, record_after_commit
 from portal.notices import tell
 from portal.searchable import objects_for_keys, search_key
 from portal.taxonomy.models import Topic
@@ -244,6 +245,7 @@ def credit_on_publication(sender, instance, revision=None, **kwargs):
                         user, f"Your contribution was curated into the library: {instance.title}", instance
                     )
                 )
+                record_after_commit(user, Verb.CURATED, instance)
         Candidate.objects.filter(source_key=provenance.source_key).exclude(status=Candidate.Status.DECLINED).update(
             status=Candidate.Status.CURATED, draft_id=instance.pk
         )

@@ -20,6 +20,9 @@ class ExpertiseConfig(AppConfig):
         page_unpublished.connect(signals.on_page_changed, dispatch_uid="expertise-page-unpublished")
         post_page_move.connect(signals.on_page_changed, dispatch_uid="expertise-page-moved")
         post_delete.connect(signals.on_page_deleted, dispatch_uid="expertise-page-deleted")
+        from portal.people.models import Profile
+
+        post_save.connect(signals.on_profile_saved, sender=Profile, dispatch_uid="expertise-profile-saved")
         post_save.connect(signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-restrict")
         post_delete.connect(
             signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-unrestrict"

@@ -17,10 +17,11 @@ def facts(user_ids):
     approved = (
         TaskState.objects.filter(for_users("finished_by_id", user_ids), task__in=expert_tasks)
         .filter(status=TaskState.STATUS_APPROVED, workflow_state__base_content_type=page_type)
-        .values_list("finished_by_id", "workflow_state__object_id", "finished_at")
+        .values_list("finished_by_id", "workflow_state__object_id", "finished_at", "started_at")
     )
     reviews = {}
-    for user_id, page_id, finished_at in approved:
+    for user_id, page_id, finished_at, started_at in approved:
+        finished_at = finished_at or started_at
         if str(page_id).isdigit():
             key = (user_id, int(page_id))
             reviews[key] = max(reviews.get(key, finished_at), finished_at)

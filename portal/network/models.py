@@ -50,3 +50,42 @@ class TopicFollow(models.Model):
 
     def __str__(self):
         return f"{self.follower} follows {self.topic}"
+
+
+class Activity(models.Model):
+    """Something a person did that their followers may want to see: one row per person, verb and item, with a
+    snapshot of the item's title and address. Who may see it is never stored here: the stream asks the item
+    itself (`search_visible_to`) each time it is shown."""
+
+    class Verb(models.TextChoices):
+        ARTICLE_PUBLISHED = "article", "published an article"
+        DISCUSSION_STARTED = "discussion", "started a discussion"
+        ANSWERED = "answered", "answered"
+        ACCEPTED_ANSWER = "accepted", "gave the accepted answer to"
+        BLOG_POST = "blog_post", "wrote a blog post"
+        CURATED = "curated", "had a contribution curated into the library"
+        COMPLETED_PATH = "completed_path", "completed the learning path"
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verb = models.CharField(max_length=20, choices=Verb.choices)
+    item_key = models.CharField(max_length=100, help_text="The item's search key (portal.searchable).")
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="+")
+    community = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    occurred_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "activities"
+        constraints = [models.UniqueConstraint(fields=["actor", "verb", "item_key"], name="one_activity_per_item")]
+        indexes = [
+            models.Index(fields=["actor", "-occurred_at"], name="activity_by_actor"),
+            models.Index(fields=["community", "-occurred_at"], name="activity_in_community"),
+            models.Index(fields=["-occurred_at", "-id"], name="activity_newest_first"),
+            models.Index(fields=["item_key"], name="activity_by_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} {self.get_verb_display()} {self.title}"

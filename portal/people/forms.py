@@ -28,6 +28,7 @@ class ProfileForm(PortalModelForm):
             "expertise",
             "ask_me_about",
             "email_notifications",
+            "show_learning_activity",
         ]
         widgets = {"expertise": TopicCheckboxSelectMultiple, "bio": forms.Textarea(attrs={"rows": 5})}
 

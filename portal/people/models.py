@@ -61,6 +61,14 @@ class Profile(index.Indexed, ClusterableModel):
     email_notifications = models.CharField(
         "email me about what I follow", max_length=10, choices=Digest.choices, default=Digest.IMMEDIATE
     )
+    show_learning_activity = models.BooleanField(
+        "Show my learning activity to people who follow me",
+        default=True,
+        help_text="Off: the learning paths you complete never appear in anyone else's network stream.",
+    )
+    last_digest_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the daily digest last covered this person's network."
+    )
 
     search_fields = [
         index.SearchField("display_name", boost=3),

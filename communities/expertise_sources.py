@@ -58,17 +58,9 @@ def facts(user_ids):
     for post in BlogPostPage.objects.live().filter(for_users("author_id", user_ids)).prefetch_related("topics"):
         readers = page_readers(post)
         if readers:
-            yield Fact(
-                user_id=post.author_id,
-                kind=Kind.BLOG_POST,
-                topic_ids=tuple(topic.pk for topic in post.topics.all()),
-                item_key=search_key(post),
-                title=post.title,
-                url=post.url,
-                readers=tuple(readers),
-                occurred_at=timezone.make_aware(datetime.datetime.combine(post.date, datetime.time(12))),
-                within_page_id=post.pk,
-            )
+            topic_ids = tuple(topic.pk for topic in post.topics.all())
+            posted = timezone.make_aware(datetime.datetime.combine(post.date, datetime.time(12)))
+            yield Fact.about_page(post.author_id, Kind.BLOG_POST, post, topic_ids, readers, posted)
     facilitating = (
         Membership.objects.active()
         .facilitating()
@@ -78,17 +70,10 @@ def facts(user_ids):
     for membership in facilitating:
         community = membership.community
         about = community_facts(community)
-        if about["readers"]:
-            yield Fact(
-                user_id=membership.user_id,
-                kind=Kind.FACILITATION,
-                topic_ids=tuple(about["topic_ids"]),
-                item_key=search_key(community),
-                title=community.title,
-                url=about["url"],
-                readers=tuple(about["readers"]),
-                occurred_at=membership.joined_at,
-                within_page_id=community.pk,
+        topic_ids, readers = about["topic_ids"], about["readers"]
+        if readers:
+            yield Fact.about_page(
+                membership.user_id, Kind.FACILITATION, community, topic_ids, readers, membership.joined_at
             )
 
 

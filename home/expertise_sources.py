@@ -6,7 +6,7 @@ from django.db.models import Q
 from home.models import ReferenceArticlePage
 from portal.expertise.models import Kind
 from portal.expertise.sources import Fact
-from portal.searchable import page_readers, search_key
+from portal.searchable import page_readers
 
 
 def facts(user_ids):
@@ -17,19 +17,11 @@ def facts(user_ids):
         readers = page_readers(article)
         if not readers:
             continue
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        published = article.first_published_at or article.last_published_at
         for user_id in {article.owner_id, article.content_owner_id} - {None}:
             if user_ids is None or user_id in user_ids:
-                yield Fact(
-                    user_id=user_id,
-                    kind=Kind.ARTICLE,
-                    topic_ids=tuple(topic.pk for topic in article.topics.all()),
-                    item_key=search_key(article),
-                    title=article.title,
-                    url=article.url,
-                    readers=tuple(readers),
-                    occurred_at=article.first_published_at or article.last_published_at,
-                    within_page_id=article.pk,
-                )
+                yield Fact.about_page(user_id, Kind.ARTICLE, article, topic_ids, readers, published)
 
 
 def people_of_page(page) -> set[int]:

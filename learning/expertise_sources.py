@@ -5,7 +5,7 @@ from learning.models import LearningPathPage, ModulePage
 from learning.progress import Enrolment
 from portal.expertise.models import Kind
 from portal.expertise.sources import Fact, for_users
-from portal.searchable import page_readers, search_key
+from portal.searchable import page_readers
 
 
 def facts(user_ids):
@@ -30,7 +30,8 @@ def facts(user_ids):
             module = modules.get(module_id)
             readers = page_readers(module) if module is not None else None
             if readers:
-                yield fact(user_id, Kind.MODULE, module, [t.pk for t in module.topics.all()], readers, completed_at)
+                topic_ids = [topic.pk for topic in module.topics.all()]
+                yield Fact.about_page(user_id, Kind.MODULE, module, topic_ids, readers, completed_at)
     for path in LearningPathPage.objects.live().prefetch_related("path_modules__module__topics"):
         path_modules = [link.module for link in path.path_modules.all() if link.module.live]
         readers = page_readers(path)
@@ -40,18 +41,4 @@ def facts(user_ids):
         for user_id, finished in done.items():
             if all(module.pk in finished for module in path_modules):
                 completed_at = max(finished[module.pk] for module in path_modules)
-                yield fact(user_id, Kind.PATH, path, topic_ids, readers, completed_at)
-
-
-def fact(user_id, kind, page, topic_ids, readers, completed_at) -> Fact:
-    return Fact(
-        user_id=user_id,
-        kind=kind,
-        topic_ids=tuple(topic_ids),
-        item_key=search_key(page),
-        title=page.title,
-        url=page.url,
-        readers=tuple(readers),
-        occurred_at=completed_at,
-        within_page_id=page.pk,
-    )
+                yield Fact.about_page(user_id, Kind.PATH, path, topic_ids, readers, completed_at)

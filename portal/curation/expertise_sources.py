@@ -37,17 +37,8 @@ def facts(user_ids):
             continue
         readers = both_readers(page_side, source_readers(provenance, sources))
         if readers:
-            yield Fact(
-                user_id=contribution.user_id,
-                kind=Kind.CURATED,
-                topic_ids=tuple(topic.pk for topic in topics.all()),
-                item_key=f"page:{page.pk}",
-                title=page.title,
-                url=page.url,
-                readers=readers,
-                occurred_at=provenance.credited_at,
-                within_page_id=page.pk,
-            )
+            topic_ids = tuple(topic.pk for topic in topics.all())
+            yield Fact.about_page(contribution.user_id, Kind.CURATED, page, topic_ids, readers, provenance.credited_at)
 
 
 def people_of_page(page) -> set[int]:

@@ -24,6 +24,21 @@ class Fact:
     occurred_at: datetime.datetime
     within_page_id: int | None = None  # the page the item is or lives on
 
+    @classmethod
+    def about_page(cls, user_id, kind, page, topic_ids, readers, occurred_at) -> "Fact":
+        """Evidence that is a page (an article, a review of one, a module, a community facilitated)."""
+        return cls(
+            user_id=user_id,
+            kind=kind,
+            topic_ids=tuple(topic_ids),
+            item_key=f"page:{page.pk}",
+            title=page.title,
+            url=page.url,
+            readers=tuple(readers),
+            occurred_at=occurred_at,
+            within_page_id=page.pk,
+        )
+
 
 EvidenceSource = Callable[[list[int] | None], Iterable[Fact]]
 evidence_sources: list[EvidenceSource] = []

@@ -8,7 +8,7 @@ from wagtail.models import GroupApprovalTask, Page, TaskState
 from portal.expertise.models import Kind
 from portal.expertise.sources import Fact, for_users
 from portal.governance.workflows import SUBJECT_EXPERTS
-from portal.searchable import page_readers, search_key
+from portal.searchable import page_readers
 
 
 def facts(user_ids):
@@ -32,17 +32,8 @@ def facts(user_ids):
         readers = page_readers(page) if page is not None else None
         if topics is None or not readers:
             continue
-        yield Fact(
-            user_id=user_id,
-            kind=Kind.REVIEW,
-            topic_ids=tuple(topic.pk for topic in topics.all()),
-            item_key=search_key(page),
-            title=page.title,
-            url=page.url,
-            readers=tuple(readers),
-            occurred_at=finished_at,
-            within_page_id=page.pk,
-        )
+        topic_ids = tuple(topic.pk for topic in topics.all())
+        yield Fact.about_page(user_id, Kind.REVIEW, page, topic_ids, readers, finished_at)
 
 
 def on_task_state(sender, instance, raw=False, **kwargs):

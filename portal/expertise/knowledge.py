@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, Sum
 
 from portal.expertise.models import PLURALS, Evidence, Kind
+from portal.pictures import avatars
 from portal.searchable import batch_cache, objects_for_keys, reader_tokens
 from portal.taxonomy.models import Topic
 
@@ -86,14 +87,15 @@ class PersonToAsk:
         return "says they know about it" if self.declared else ""
 
 
-def topic_subtree(topics) -> list[int]:
+def topic_subtree(topics):
+    """The ids of these topics and everything below them, as a subquery (no query of its own); None for none."""
     topics = list(topics)
     if not topics:
-        return []
+        return None
     condition = Q()
     for topic in topics:
         condition |= Q(path__startswith=topic.path)
-    return list(Topic.objects.filter(condition).values_list("pk", flat=True))
+    return Topic.objects.filter(condition).values("pk")
 
 
 def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAsk]:
@@ -102,7 +104,7 @@ def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAs
     from portal.people.models import Profile
 
     topic_ids = topic_subtree(topics)
-    if not topic_ids:
+    if topic_ids is None:
         return []
     excluded = {pk for pk in exclude if pk}
     if viewer is not None and viewer.is_authenticated:
@@ -126,9 +128,13 @@ def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAs
     for user_id in declared:
         scores[user_id] = scores.get(user_id, 0.0) + DECLARED_SCORE
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    if not ranked:
+        return []
     profiles = {
         profile.user_id: profile
-        for profile in Profile.objects.filter(user_id__in=[pk for pk, _ in ranked]).for_directory()
+        for profile in Profile.objects.filter(user_id__in=[pk for pk, _ in ranked])
+        .select_related("user")
+        .prefetch_related(avatars())  # what the box shows: name, job title, avatar
     }
     evidence = evidence_by_person(list(profiles), topic_ids, viewer)
     return [

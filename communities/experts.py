@@ -9,6 +9,7 @@ from django.utils import timezone
 from communities.discussions import Follow, Thread
 from portal.expertise.knowledge import people_to_ask
 from portal.notices import tell
+from portal.searchable import batch_cache
 
 MAX_INVITATIONS = 3  # per question: more would turn asking into broadcasting
 SUGGESTED_EXPERTS = 5
@@ -77,7 +78,8 @@ def suggested_experts(community, asker, limit: int = SUGGESTED_EXPERTS):
     if not topics:
         return []
     candidates = people_to_ask(topics, asker, limit=CANDIDATES, exclude=[asker.pk])
-    return [person for person in candidates if community.can_read(person.profile.user)][:limit]
+    with batch_cache():  # the community's view restrictions read once for all the candidates
+        return [person for person in candidates if community.can_read(person.profile.user)][:limit]
 
 
 def notify_invitees(thread) -> None:

@@ -3,11 +3,13 @@ discussions with replies and accepted answers. Idempotent: everything is looked 
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from communities.activity import record_published
 from communities.discussions import HelpfulMark
+from communities.experts import ExpertInvitation
 from communities.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -145,6 +147,29 @@ def ensure_threads(communities, users):
         if spec.get("accepted") is not None:
             thread.accepted_reply = replies[spec["accepted"]]
         thread.save()
+
+
+def ensure_expert_invitations(users):
+    """The people some demo questions invite to answer, each told once (a notification as if sent when the
+    question was asked); invitees follow the thread."""
+    for spec in demo_items("communities", "threads"):
+        if not spec.get("invited"):
+            continue
+        thread = Thread.objects.get(community__slug=spec["community"], title=spec["title"])
+        ExpertInvitation.invite(thread, [users[name] for name in spec["invited"]], by=thread.author)
+        subject = f"{thread.author.profile.name} asked you: {thread.title}"
+        for invitation in thread.expert_invitations.filter(notified_at__isnull=True).select_related("invitee"):
+            Notification.objects.create(
+                user=invitation.invitee,
+                subject=subject,
+                url=settings.WAGTAILADMIN_BASE_URL + thread.get_absolute_url(),
+                target_key=search_key(thread),
+                created_at=thread.created_at,
+                sent_at=thread.created_at,
+            )
+            ExpertInvitation.objects.filter(pk=invitation.pk).update(
+                created_at=thread.created_at, notified_at=thread.created_at
+            )
 
 
 def ensure_helpful_marks(users):
@@ -296,6 +321,7 @@ def load(stdout=None):
         ensure_blog_posts(communities, users)
     ensure_wiki_pages(communities, users)
     ensure_threads(communities, users)
+    ensure_expert_invitations(users)
     ensure_helpful_marks(users)
     ensure_invitations(communities, users)
     ensure_notifications(users)

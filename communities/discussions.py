@@ -1,6 +1,7 @@
 """Discussions inside a community: threads and replies (Markdown, moderation, edit history), flags, follows and
 the notifications they produce."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -90,6 +91,9 @@ class Thread(Post):
         "communities.Reply", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    first_answer_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the first published reply by someone else came in."
+    )
 
     class Meta:
         ordering = ["-last_activity_at"]
@@ -103,6 +107,28 @@ class Thread(Post):
 
     def posted_in(self):
         return self.community
+
+    def time_to_first_answer(self):
+        """How long the asker waited for someone else's published reply (a timedelta), or None while nobody has
+        answered."""
+        if self.first_answer_at is None:
+            return None
+        return max(self.first_answer_at - self.created_at, datetime.timedelta(0))
+
+    def record_answer(self, reply, at) -> None:
+        """A published reply by someone other than the asker: the first one sets `first_answer_at`, once."""
+        if reply.author_id == self.author_id or self.first_answer_at is not None:
+            return
+        if Thread.objects.filter(pk=self.pk, first_answer_at__isnull=True).update(first_answer_at=at):
+            self.first_answer_at = at
+
+    def invited_people(self):
+        """The profiles of the people the asker invited to answer, in the order they were invited."""
+        from portal.people.models import Profile
+
+        return Profile.objects.filter(user__expert_invitations__thread=self).order_by(
+            "user__expert_invitations__created_at"
+        )
 
     def notice(self) -> tuple[str, str]:
         """The subject and path of the notification its publication sends."""
@@ -176,6 +202,13 @@ class Reply(Post):
 
     def __str__(self):
         return f"Reply to {self.thread}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if self.is_published:
+            # Written published: answered when written; approved (or unhidden) later: answered when it appeared.
+            self.thread.record_answer(self, self.created_at if adding else timezone.now())
 
     def posted_in(self):
         return self.thread.community

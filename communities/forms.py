@@ -2,11 +2,13 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from communities.discussions import Reply, Thread
+from communities.experts import MAX_INVITATIONS, invitee_refusal
 from communities.member_images import MemberImageFormMixin
 from communities.membership import Membership, MembershipError, find_person
-from portal.ids import ModelChoiceField, PortalModelForm
+from portal.ids import ModelChoiceField, PortalModelForm, is_id
 
 
 class SubmissionKeyMixin(forms.Form):
@@ -15,17 +17,66 @@ class SubmissionKeyMixin(forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
+INVITEE_MESSAGE = "You can invite only people who can read this community: reload the page and choose again."
+
+
+class InviteeField(forms.MultipleChoiceField):
+    """The people a question invites to answer, by user id. The suggestions are what the form shows; whoever is
+    posted is checked by the rules (ThreadForm.clean_invite), since suggestions move as evidence changes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, widget=forms.CheckboxSelectMultiple, **kwargs)
+        self.error_messages["invalid_choice"] = INVITEE_MESSAGE
+
+    def valid_value(self, value):
+        return is_id(value)
+
+
 class ThreadForm(SubmissionKeyMixin, MemberImageFormMixin, PortalModelForm):
+    """A new thread. A question may invite up to MAX_INVITATIONS of the suggested experts (`experts`, from
+    communities.experts.suggested_experts) to answer it."""
+
     class Meta(PortalModelForm.Meta):
         model = Thread
         fields = ["kind", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
         help_texts = {"body": "Markdown: **bold**, *italic*, lists with - and [links](https://…). No HTML."}
 
-    def __init__(self, *args, can_announce=False, **kwargs):
+    def __init__(self, *args, can_announce=False, community=None, asker=None, experts=(), **kwargs):
         super().__init__(*args, **kwargs)
         if not can_announce:
             self.fields["kind"].choices = [c for c in Thread.Kind.choices if c[0] != Thread.Kind.ANNOUNCEMENT]
+        self.community, self.asker, self.experts = community, asker, list(experts)
+        if community is not None:
+            self.fields["invite"] = InviteeField(
+                label=f"Invite people who know (up to {MAX_INVITATIONS})",
+                choices=[(person.profile.user_id, person.profile.name) for person in self.experts],
+            )
+
+    def clean_invite(self):
+        ids = {int(value) for value in self.cleaned_data["invite"]}
+        if len(ids) > MAX_INVITATIONS:
+            raise forms.ValidationError(f"Choose at most {MAX_INVITATIONS} people to invite (you chose {len(ids)}).")
+        people = list(get_user_model().objects.filter(pk__in=ids).select_related("profile"))
+        if len(people) != len(ids):
+            raise forms.ValidationError(INVITEE_MESSAGE)  # an unknown id reads like anyone else they may not invite
+        for person in people:
+            refusal = invitee_refusal(self.community, person, self.asker)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return people
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("invite") and cleaned.get("kind") != Thread.Kind.QUESTION:
+            self.add_error("invite", "Only a question invites people to answer: choose “Question”, or untick them.")
+        return cleaned
+
+    def expert_choices(self):
+        """The suggested people as the form's checkboxes show them: (person to ask, ticked)."""
+        field = self["invite"]
+        ticked = {str(value) for value in (field.value() or [])}
+        return [(person, str(person.profile.user_id) in ticked) for person in self.experts]
 
 
 class ReplyForm(SubmissionKeyMixin, MemberImageFormMixin, PortalModelForm):
@@ -145,3 +196,23 @@ def first_error(form) -> str:
     for errors in form.errors.values():
         return errors[0]
     return "That action could not be done: reload the page and try again."
+
+
+class AskForm(forms.Form):
+    """/communities/ask/: which of your communities a question goes to, and its title so far."""
+
+    community = ModelChoiceField(
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Where should your question go?",
+        error_messages={
+            "required": "Choose the community to ask in.",
+            "invalid_choice": "Choose one of the communities listed: you can ask only where you are a member.",
+        },
+    )
+    title = forms.CharField(label="Your question", max_length=200, required=False)
+
+    def __init__(self, *args, communities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["community"].queryset = communities

@@ -32,11 +32,13 @@ from wagtail.search import index
 from communities import views
 from communities.blog import BlogIndexPage, BlogPostPage, BlogPostTag
 from communities.discussions import Flag, Follow, Notification, Post, PostEdit, Reply, Thread
+from communities.experts import ExpertInvitation
 from communities.membership import Invitation, Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
+from portal.expertise.knowledge import topic_subtree
 from portal.pages import BasePage
-from portal.searchable import page_readers
+from portal.searchable import page_readers, topic_ids_with_ancestors
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
@@ -63,6 +65,29 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
     def invitation_route(self, request, slug, invitation_id):
         """Also outside the view restriction: the invitee is not a member until they accept."""
         return views.answer_invitation(request, self, slug, invitation_id)
+
+    @path("ask/", name="ask")
+    def ask_route(self, request):
+        """Ask a question from anywhere (a topic page, a search with no results): pick the community first."""
+        return views.ask(request, self)
+
+    def communities_to_ask_in(self, user):
+        """The live communities where this person may start a thread (communities.policy decides)."""
+        communities = CommunityPage.objects.child_of(self).live().order_by("title")
+        if not user.is_superuser:
+            communities = communities.filter(
+                memberships__user=user, memberships__status=Membership.Status.ACTIVE
+            ).distinct()
+        allowed = [community.pk for community in communities if community.member_policy(user).may_post()]
+        return CommunityPage.objects.filter(pk__in=allowed).order_by("title")
+
+    @staticmethod
+    def community_about(topic, communities):
+        """The first of `communities` filed under this topic, a narrower one or a broader one, or None."""
+        if topic is None:
+            return None
+        related = topic_subtree([topic]) + topic_ids_with_ancestors([topic.pk])
+        return communities.filter(topics__in=related).distinct().first()
 
     def live_community(self, slug):
         """The live community with this slug among this index's children, or None."""
@@ -415,6 +440,7 @@ __all__ = [
     "CommunityIndexPage",
     "CommunityPage",
     "CommunityPageTag",
+    "ExpertInvitation",
     "FeaturedCommunity",
     "Flag",
     "Follow",

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communities.activity import record_published
-from communities.discussions import Follow, Notification
+from communities.discussions import Follow, Notification, Thread
+from communities.experts import notify_invitees
 from portal.network.stream import stream_for
 from portal.people.models import Profile
 from portal.sanitise import one_line
@@ -48,6 +49,8 @@ def announce(post):
     record_published(post)
     if getattr(_muted, "on", False):
         return
+    if isinstance(post, Thread):
+        notify_invitees(post)  # the people the asker invited to answer: told once the question is out
     subject, url = describe(post)
     target_key = search_key(post.notice_target())
 

@@ -55,6 +55,17 @@ class CommunityPolicy:
         """Start threads, reply, write blog posts, edit the wiki."""
         return self.is_member or self.is_facilitator
 
+    def is_invited_to(self, thread) -> bool:
+        """Whether the asker of `thread` invited this person to answer it."""
+        return self.user.is_authenticated and thread.expert_invitations.filter(invitee=self.user).exists()
+
+    def may_reply(self, thread) -> bool:
+        """Members reply to any open, published thread; someone the asker invited to answer (not a member) may
+        reply to that one thread, as long as they may read the community."""
+        if thread.locked or not thread.is_published:
+            return False
+        return self.may_post() or (self.may_read() and self.is_invited_to(thread))
+
     def may_moderate(self) -> bool:
         """Approve, hide and lock posts, restore wiki versions, post announcements."""
         return self.is_facilitator
@@ -131,9 +142,12 @@ class CommunityPolicy:
         """Blog posts and wiki edits skip the facilitators' review when the community trusts its members."""
         return self.community.trust_members or self.is_facilitator
 
-    def posts_wait_for_approval(self) -> bool:
-        """A member's first posts in a community wait for a facilitator; facilitators never wait."""
+    def posts_wait_for_approval(self, thread=None) -> bool:
+        """A member's first posts in a community wait for a facilitator; facilitators never wait, nor does an
+        invited expert's reply to the question they were invited to (the asker chose them)."""
         if self.is_facilitator:
+            return False
+        if thread is not None and self.is_invited_to(thread):
             return False
         published = (
             Thread.objects.filter(community=self.community, author=self.user).published().count()

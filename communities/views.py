@@ -14,11 +14,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from communities.activity import record_accepted
 from communities.discussions import Flag, Follow, HelpfulMark, Notification, Post, PostEdit, Reply, Thread
+from communities.experts import ExpertInvitation, InvitationError, suggested_experts
 from communities.forms import (
+    AskForm,
     EditPostForm,
     FlagForm,
     InvitationAnswerForm,
@@ -36,6 +39,7 @@ from communities.notifications import announce
 from communities.policy import policy_for
 from portal.sanitise import local_url
 from portal.searchable import batch_cache, search_key
+from portal.taxonomy.models import Topic
 
 THREADS_PER_PAGE = 20
 
@@ -281,12 +285,22 @@ def discussions(request, community):
     can_post = policy.may_post()
     form = None
     if can_post:
-        form = ThreadForm(request.POST or None, request.FILES or None, can_announce=policy.may_moderate())
+        form = ThreadForm(
+            request.POST or None,
+            request.FILES or None,
+            can_announce=policy.may_moderate(),
+            community=community,
+            asker=request.user,
+            experts=suggested_experts(community, request.user),
+            initial={"title": request.GET.get("title", "")[:200], "kind": Thread.Kind.QUESTION},
+        )
     if request.method == "POST":
         if not can_post:
             raise PermissionDenied
         if form.is_valid():
-            return create_post(request, community, form)
+            response = create_post(request, community, form)
+            if response is not None:
+                return response
         messages.error(request, "Your post was not saved yet: please correct the fields marked below.")
     threads = (
         Thread.objects.filter(community=community).visible_to(request.user, community).select_related("author__profile")
@@ -318,7 +332,7 @@ def create_post(request, community, form, thread=None):
         return redirect((thread or existing).get_absolute_url())
     if not posting_allowed(request):
         return too_many(request, community)
-    held = policy_for(request, community).posts_wait_for_approval()
+    held = policy_for(request, community).posts_wait_for_approval(thread)
     post = form.save(commit=False)
     if thread:
         post.thread = thread
@@ -327,12 +341,18 @@ def create_post(request, community, form, thread=None):
     post.author, post.submission_key = request.user, key
     post.body = form.body_with_image(post.body, request.user, community)
     post.status = Post.Status.PENDING if held else Post.Status.PUBLISHED
+    invitees = [] if thread else form.cleaned_data.get("invite") or []
     try:
         with transaction.atomic():
             post.save()
+            if invitees:
+                ExpertInvitation.invite(post, invitees, by=request.user)
     except IntegrityError:  # lost a race with its own double submit
         post = model.objects.get(author=request.user, submission_key=key)
         return redirect((thread or post).get_absolute_url())
+    except InvitationError as error:  # someone left the community since the form was checked: nothing saved
+        form.add_error("invite", str(error))
+        return None
     Follow.objects.get_or_create(user=request.user, thread=thread or post)
     if held:
         messages.success(request, f"Thanks! A facilitator will approve your {noun} shortly; only you can see it now.")
@@ -357,7 +377,7 @@ def thread_detail(request, community, thread_id):
     thread = get_thread(request, community, thread_id)
     policy = policy_for(request, community)
     is_member = policy.may_post()
-    can_reply = is_member and not thread.locked and thread.is_published
+    can_reply = policy.may_reply(thread)
     form = ReplyForm(request.POST or None, request.FILES or None) if can_reply else None
     if request.method == "POST":
         if not can_reply:
@@ -384,6 +404,7 @@ def thread_detail(request, community, thread_id):
             "is_member": is_member,
             "is_facilitator": policy.may_moderate(),
             "can_accept": policy.may_accept_answer(thread),
+            "invited": list(thread.invited_people()),
             "following": request.user.is_authenticated and thread.followers.filter(user=request.user).exists(),
             "marked_helpful": set(
                 HelpfulMark.objects.filter(reply__thread=thread, user=request.user).values_list("reply_id", flat=True)
@@ -543,6 +564,32 @@ def moderation_queue(request, community):
             .filter(Q(thread__community=community) | Q(reply__thread__community=community))
             .select_related("thread", "reply__thread", "flagged_by"),
         },
+    )
+
+
+# -- asking from anywhere -------------------------------------------------------------------------------------------
+def ask(request, index):
+    """/communities/ask/ (?topic=<slug>, ?q=<text>): choose one of your communities, preselected by the topic,
+    then write the question on its discussions page with the title carried over."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    communities = index.communities_to_ask_in(request.user)
+    topic = None
+    if "community" in request.GET:
+        form = AskForm(request.GET, communities=communities)
+        if form.is_valid():
+            community = form.cleaned_data["community"]
+            query = urlencode({"title": form.cleaned_data["title"]}) if form.cleaned_data["title"] else ""
+            return redirect(f"{community_url(community, 'discussions_route')}?{query}#new-thread-heading")
+    else:
+        topic = Topic.objects.filter(slug=request.GET.get("topic", "")[:100]).first()
+        preselected = index.community_about(topic, communities) or (communities[0] if len(communities) == 1 else None)
+        initial = {"title": request.GET.get("q", "")[:200], "community": preselected}
+        form = AskForm(initial=initial, communities=communities)
+    return TemplateResponse(
+        request,
+        "communities/ask.html",
+        {"page": index, "form": form, "topic": topic, "has_communities": communities.exists()},
     )
 
 

@@ -57,7 +57,10 @@ def is_id(value) -> bool:
 
 
 def integer_keyed(queryset) -> bool:
-    return isinstance(queryset.model._meta.pk, models.AutoField | models.IntegerField)
+    pk = queryset.model._meta.pk
+    while pk.is_relation:  # a page type's key is its link to wagtailcore.Page, an integer all the same
+        pk = pk.target_field
+    return isinstance(pk, models.AutoField | models.IntegerField)
 
 
 class ModelChoiceField(forms.ModelChoiceField):

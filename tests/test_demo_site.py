@@ -145,11 +145,12 @@ DEMO_COUNTS = {
     "home.ReferenceArticlePage": 37,
     "communities.Thread": 49,
     "communities.Reply": 68,
-    "communities.Follow": 113,
-    "communities.Notification": 4,
+    "communities.Follow": 117,
+    "communities.Notification": 8,
     "communities.Membership": 61,
     "communities.HelpfulMark": 10,
     "communities.Invitation": 1,
+    "communities.ExpertInvitation": 4,
     "communities.BlogIndexPage": 6,
     "communities.BlogPostTag": 36,
     "communities.BlogPostPage": 13,
@@ -184,6 +185,22 @@ DEMO_TEXT_DIGEST = "2ceafd7f3278d2cc28fc112051e8433e45c5a4ab76dcda2e2ceb632eac27
 
 def test_the_demo_content_is_what_it_was(demo_site):
     assert demo_counts() == DEMO_COUNTS
+
+
+def test_demo_questions_show_whom_they_invited_and_how_soon_they_were_answered(client, demo_site):
+    """Issue 16: two demo questions invited experts; the invitees were told and follow the thread."""
+    from communities.models import Follow, Notification, Thread
+
+    answered = Thread.objects.get(title="How do you tag lessons so the next project finds them?")
+    client.force_login(answered.author)
+    html = client.get(answered.get_absolute_url()).content.decode()
+    assert re.search(r"Invited: <a [^>]+>Kwame [^<]+</a>, <a [^>]+>Arjun [^<]+</a>", html)
+    assert "First answer after 3\xa0hours" in html
+    waiting = Thread.objects.get(title="Will the payroll journal interface change in wave two?")
+    assert waiting.first_answer_at is None
+    for invitation in waiting.expert_invitations.select_related("invitee"):
+        assert Follow.objects.filter(user=invitation.invitee, thread=waiting).exists()
+        assert Notification.objects.filter(user=invitation.invitee, subject__endswith=waiting.title).exists()
 
 
 def test_every_demo_person_has_evidence_of_expertise(demo_site):

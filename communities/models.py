@@ -36,7 +36,6 @@ from communities.experts import ExpertInvitation
 from communities.membership import Invitation, Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
-from portal.expertise.knowledge import topic_subtree
 from portal.pages import BasePage
 from portal.searchable import page_readers, topic_ids_with_ancestors
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
@@ -86,7 +85,7 @@ class CommunityIndexPage(RoutablePageMixin, BasePage):
         """The first of `communities` filed under this topic, a narrower one or a broader one, or None."""
         if topic is None:
             return None
-        related = topic_subtree([topic]) + topic_ids_with_ancestors([topic.pk])
+        related = topic.subtree_ids() + topic_ids_with_ancestors([topic.pk])
         return communities.filter(topics__in=related).distinct().first()
 
     def live_community(self, slug):

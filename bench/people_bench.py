@@ -230,7 +230,9 @@ def build_dataset(people, evidence, rng):
         community.pk: " " + " ".join(sorted([f"group:{community.member_group_id}", f"group:{community.facilitator_group_id}"])) + " "
         for community in closed
     }
-    chosen_users = rng.choices(ranked, user_weights, k=evidence)
+    # Written person by person, as `manage.py rebuild_expertise` and each refresh write them (a person's rows lie
+    # together in the table).
+    chosen_users = sorted(rng.choices(ranked, user_weights, k=evidence), key=lambda user: user.pk)
     chosen_kinds = rng.choices(kinds, kind_weights, k=evidence)
     batch = []
     for n in range(evidence):

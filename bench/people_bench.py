@@ -52,15 +52,93 @@ TREE = {
         "Content curation": ["Wikis", "Content lifecycle"],
     },
 }
-FIRST_NAMES = (
-    "Priya Marcus Aiko Tomasz Fatima Lars Chen Amara Diego Ingrid Kwame Sofia Ravi Elena Jonas Mei Omar Hannah "
-    "Nikolai Zainab Pedro Astrid Kofi Yuki Lucia Farid Greta Samuel Leila Mateo Ana Viktor Noor Emil Rosa Tariq"
-).split()
-LAST_NAMES = (
-    "Raman Reid Tanaka Nowak Haddad Eriksen Wei Okafor Alvarez Berg Mensah Rossi Iyer Petrova Weber Lin Farouk "
-    "Schmidt Volkov Bello Costa Lindqvist Asante Sato Moreno Karimi Holm Adeyemi Nasser Ruiz Silva Novak Rahman "
-    "Jensen Ortega Qureshi Brandt Mwangi Duarte Fischer Ibrahim Kowalski Nakamura Osei Pereira Sorensen Yilmaz"
-).split()
+FIRST_NAMES = [
+    "Priya",
+    "Marcus",
+    "Aiko",
+    "Tomasz",
+    "Fatima",
+    "Lars",
+    "Chen",
+    "Amara",
+    "Diego",
+    "Ingrid",
+    "Kwame",
+    "Sofia",
+    "Ravi",
+    "Elena",
+    "Jonas",
+    "Mei",
+    "Omar",
+    "Hannah",
+    "Nikolai",
+    "Zainab",
+    "Pedro",
+    "Astrid",
+    "Kofi",
+    "Yuki",
+    "Lucia",
+    "Farid",
+    "Greta",
+    "Samuel",
+    "Leila",
+    "Mateo",
+    "Ana",
+    "Viktor",
+    "Noor",
+    "Emil",
+    "Rosa",
+    "Tariq",
+]
+LAST_NAMES = [
+    "Raman",
+    "Reid",
+    "Tanaka",
+    "Nowak",
+    "Haddad",
+    "Eriksen",
+    "Wei",
+    "Okafor",
+    "Alvarez",
+    "Berg",
+    "Mensah",
+    "Rossi",
+    "Iyer",
+    "Petrova",
+    "Weber",
+    "Lin",
+    "Farouk",
+    "Schmidt",
+    "Volkov",
+    "Bello",
+    "Costa",
+    "Lindqvist",
+    "Asante",
+    "Sato",
+    "Moreno",
+    "Karimi",
+    "Holm",
+    "Adeyemi",
+    "Nasser",
+    "Ruiz",
+    "Silva",
+    "Novak",
+    "Rahman",
+    "Jensen",
+    "Ortega",
+    "Qureshi",
+    "Brandt",
+    "Mwangi",
+    "Duarte",
+    "Fischer",
+    "Ibrahim",
+    "Kowalski",
+    "Nakamura",
+    "Osei",
+    "Pereira",
+    "Sorensen",
+    "Yilmaz",
+]
 DEPARTMENTS = [
     "Operations",
     "Engineering",
@@ -226,8 +304,10 @@ def build_dataset(people, evidence, rng):
     home_topics = {user.pk: rng.sample(topics, k=3) for user in users}
     kinds, kind_weights = list(KIND_SHARES), list(KIND_SHARES.values())
     closed = [community for community in communities if community.members_only]
-    closed_readers = {
-        community.pk: " " + " ".join(sorted([f"group:{community.member_group_id}", f"group:{community.facilitator_group_id}"])) + " "
+    closed_readers = {  # as portal.expertise.refresh writes them: sorted, space-separated and space-padded
+        community.pk: " "
+        + " ".join(sorted(f"group:{pk}" for pk in (community.member_group_id, community.facilitator_group_id)))
+        + " "
         for community in closed
     }
     # Written person by person, as `manage.py rebuild_expertise` and each refresh write them (a person's rows lie

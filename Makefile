@@ -51,6 +51,7 @@ bench: install
 	$(PY) manage.py elasticsearch start
 	$(PY) bench/page_bench.py
 	$(PY) bench/search_bench.py
+	$(PY) bench/people_bench.py
 
 ci:
 	bash .ci/run

@@ -282,12 +282,12 @@ def main():
         es.indices.delete(index="bench_search_*", ignore_unavailable=True)
 
 
-def settle(es, quiet_polls=3):
+def settle(es, quiet_polls=3, index="bench_search_*"):
     """Wait until Elasticsearch has finished the background merges that follow a bulk load, so the queries are
     timed in the steady state a live site runs in, not while two cores also merge segments."""
     started, quiet = time.perf_counter(), 0
     while quiet < quiet_polls and time.perf_counter() - started < 300:
-        merges = es.indices.stats(index="bench_search_*", metric="merge")["_all"]["total"]["merges"]["current"]
+        merges = es.indices.stats(index=index, metric="merge")["_all"]["total"]["merges"]["current"]
         quiet = quiet + 1 if merges == 0 else 0
         time.sleep(1)
     print(f"\nWaited {time.perf_counter() - started:.0f} s for Elasticsearch's merges after the bulk load")

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.searchable import SearchDocument, batch_cache, search_key, searchable_types
+from portal.searchable import LOGGED_IN, PUBLIC, SearchDocument, batch_cache, search_key, searchable_types
 from portal.taxonomy.models import Topic
 from search.documents import (
     DOCUMENTS,
@@ -147,6 +147,7 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             contributions=document.extra.get("contributions", 0),
             expertise=[evidence_entry(entry, topics) for entry in document.extra.get("expertise", [])],
         )
+        body.update(known_topics(body["topics"], body["expertise"]))
     body["facet_values"] = facet_values(document.index, body)
     return body
 
@@ -160,6 +161,31 @@ def evidence_entry(entry: dict, topics: TopicAncestry) -> dict:
         "readers": entry["readers"],
         "score": entry["score"],
     }
+
+
+def known_topics(declared: list[str], expertise: list[dict]) -> dict:
+    """The people index's flat "Knows about" fields (search.documents.PersonDocument): who may see that the person
+    knows about each topic. Declared topics are seen by everyone, evidence by its item's readers."""
+    readers = {topic: {PUBLIC} for topic in declared}
+    for entry in expertise:
+        for topic in entry["topics"]:
+            readers.setdefault(topic, set()).update(entry["readers"])
+    terms, audiences = set(), []
+    for topic, tokens in readers.items():
+        terms.add(topic)
+        terms.update(f"{topic}:{token}" for token in tokens)
+        audiences.append(f"{topic}:{','.join(sorted(audience(tokens)))}")
+    return {"known_topics": sorted(terms), "known_topic_audiences": sorted(audiences)}
+
+
+def audience(tokens: set[str]) -> set[str]:
+    """The fewest reader tokens that let the same readers in: every reader has "public", everyone signed in has
+    "login", and a group member is signed in."""
+    if PUBLIC in tokens:
+        return {PUBLIC}
+    if LOGGED_IN in tokens:
+        return {LOGGED_IN}
+    return tokens
 
 
 def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Iterator[dict]:

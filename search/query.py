@@ -242,7 +242,9 @@ CONTENT_FACETS = [
 
 class KnowsAboutFacet(TopicFacet):
     """The people search's topic facet: people who declare the topic (or one below it) or whose evidence on it
-    this reader may open. Counted with one filter per topic, so a person counts once however they qualify."""
+    this reader may open. Filtered by the reader's `known_topics` terms; counted in one terms aggregation over
+    `known_topic_audiences`, which holds one term per person and topic (search.indexing.known_topics), so a
+    person counts once however they qualify."""
 
     readers: list[str] | None = None
 
@@ -252,20 +254,26 @@ class KnowsAboutFacet(TopicFacet):
         return facet
 
     def knows(self, topic_ids: list[str]):
-        return Q("bool", should=[Q("terms", topics=topic_ids), evidence_query(self.readers, topic_ids=topic_ids)])
+        if self.readers is None:  # a superuser: any evidence or declaration
+            return Q("terms", known_topics=topic_ids)
+        return Q("terms", known_topics=[f"{topic}:{reader}" for topic in topic_ids for reader in self.readers])
 
     def filter(self, values):
         rows = topic_rows()
         return self.knows([rows[slug][0] for slug in values if slug in rows])
 
     def aggregations(self):
-        filters = {row[0]: self.knows([row[0]]) for row in topic_rows().values()}
-        return {self.name: A("filters", filters=filters or {"none": Q("match_none")})}  # no topics at all yet
+        aggregation = A("terms", field="known_topic_audiences", size=TOGETHER_SIZE)
+        if self.readers is not None:  # only the audiences that let this reader in (tokens are \w and ":" only)
+            tokens = "|".join(f"(.*,)?{token}(,.*)?" for token in self.readers)
+            aggregation = A("terms", field="known_topic_audiences", size=TOGETHER_SIZE, include=f"[0-9]+:({tokens})")
+        return {self.name: aggregation}
 
     def counts(self, container):
-        buckets = container[self.name].to_dict()["buckets"]
-        by_id = {key: bucket["doc_count"] for key, bucket in buckets.items() if bucket["doc_count"]}
-        return {slug: by_id[row[0]] for slug, row in topic_rows().items() if row[0] in by_id}
+        by_id = Counter()
+        for bucket in container[self.name].to_dict()["buckets"]:
+            by_id[bucket["key"].partition(":")[0]] += bucket["doc_count"]
+        return {slug: by_id[row[0]] for slug, row in topic_rows().items() if by_id[row[0]]}
 
 
 DECLARED_WEIGHT = 1.0  # declaring a picked topic: below any evidence but a single completed module

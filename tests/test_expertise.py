@@ -254,3 +254,41 @@ def test_a_review_approved_as_subject_expert_is_evidence(org):
     rebuild()
     assert Evidence.objects.filter(user=org["nia"], kind=Kind.REVIEW, topic=org["topic"]).count() == 1
     assert "1 reviewed article" in client_for(None).get("/people/nia/").content.decode()
+
+
+def test_known_topics_hold_one_counting_term_per_topic_with_the_fewest_tokens():
+    from search.indexing import known_topics
+
+    facts = known_topics(
+        ["1"],
+        [
+            {"topics": ["1", "2"], "readers": ["group:3"]},
+            {"topics": ["2"], "readers": ["group:4"]},
+            {"topics": ["5"], "readers": ["group:3", "login"]},
+        ],
+    )
+    # Declared topics are public; "login" lets every group member in; groups alone stay as they are.
+    assert facts["known_topic_audiences"] == ["1:public", "2:group:3,group:4", "5:login"]
+    assert {"1", "1:public", "1:group:3", "2", "2:group:3", "2:group:4", "5:login"} <= set(facts["known_topics"])
+
+
+def test_the_knows_about_facet_counts_a_person_once_whichever_groups_let_the_reader_in(org, search_index):
+    """Ada answered on a topic in two members-only communities Mo belongs to: Mo counts her once, an outsider
+    not at all, and the facet's selection finds her for Mo only."""
+    board = make_topic("Board papers")
+    on_topics(org["secret"], board)
+    back_room = on_topics(make_community("Back room", members_only=True, members=[org["ada"], org["mo"]]), board)
+    answered(org["secret"], org["mo"], org["ada"], "Board question")
+    answered(back_room, org["mo"], org["ada"], "Another board question")
+    call_command("rebuild_expertise", "--no-progress")
+    sync_search_index()
+
+    def board_count(user):
+        results = client_for(user).get("/search/people/", {"topic": board.slug}).context["results"]
+        facet = next((f for f in results.facets if f.name == "topic"), None)
+        counts = {value.value: value.count for value in PeopleSearch.flatten(facet.values)} if facet else {}
+        return counts.get(board.slug, 0), [hit.obj.user.username for hit in results.hits]
+
+    assert board_count(org["mo"]) == (1, ["ada"])
+    assert board_count(org["out"]) == (0, [])
+    assert board_count(None) == (0, [])

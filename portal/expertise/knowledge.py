@@ -4,7 +4,7 @@ evidence whose item the reader may open."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from portal.expertise.models import PLURALS, Evidence, Kind
 from portal.pictures import avatars
@@ -145,20 +145,22 @@ def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAs
 
 
 def evidence_by_person(user_ids, topic_ids, viewer) -> dict[int, TopicEvidence]:
-    """Each person's evidence on these topics (None: on any) that the viewer may open, an item filed under
-    several of them counted once."""
+    """Each person's evidence on these topics (None: on any) that the viewer may open, as the summary shows it: the
+    number of items of each kind (an item filed under several of the topics counted once) and the communities
+    they facilitate. Counted in the database: a busy person has thousands of rows, too many to load on every
+    search. No `score` and no `items` (people_to_ask ranks by its own totals)."""
     rows = Evidence.objects.filter(user_id__in=user_ids).readable_by(reader_tokens(viewer))
     if topic_ids is not None:
         rows = rows.filter(topic_id__in=topic_ids)
-    by_person, seen = {}, set()
-    for row in sorted(rows, key=lambda row: row.occurred_at, reverse=True):
-        evidence = by_person.setdefault(row.user_id, TopicEvidence(topic=None))
-        if (row.user_id, row.kind, row.item_key) in seen:
-            continue
-        seen.add((row.user_id, row.kind, row.item_key))
-        evidence.score += row.score
-        evidence.counts[row.kind] = evidence.counts.get(row.kind, 0) + 1
-        (evidence.facilitates if row.kind == Kind.FACILITATION else evidence.items).append(row)
+    by_person = {}
+    counts = rows.values_list("user_id", "kind").annotate(items=Count("item_key", distinct=True)).order_by()
+    for user_id, kind, items in counts:
+        by_person.setdefault(user_id, TopicEvidence(topic=None)).counts[kind] = items
+    seen = set()
+    for row in rows.filter(kind=Kind.FACILITATION).order_by("-occurred_at"):
+        if (row.user_id, row.item_key) not in seen:
+            seen.add((row.user_id, row.item_key))
+            by_person[row.user_id].facilitates.append(row)
     return by_person
 
 

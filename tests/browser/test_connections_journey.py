@@ -59,8 +59,10 @@ def test_ask_invite_answer_accept_and_the_connections_follow(page, live_site, sc
     community = make_community("Peer assist circle", members=[asker, expert, follower, bystander], trust_members=True)
     community.topics = [topic]
     community.save_revision().publish()
-    for number in range(2):  # Eli's earlier accepted answers make Eli the expert the form suggests
-        thread = Thread.objects.create(community=community, author=bystander, title=f"Earlier {number}", body="?")
+    # Eli's earlier accepted answers to Ann make Eli the expert the form suggests (and Ann an established member,
+    # whose questions are published at once).
+    for number in range(2):
+        thread = Thread.objects.create(community=community, author=asker, title=f"Earlier {number}", body="?")
         thread.accepted_reply = Reply.objects.create(thread=thread, author=expert, body="Like this.")
         thread.save()
     PersonFollow.objects.set(follower, True, person=expert)
@@ -90,7 +92,7 @@ def test_ask_invite_answer_accept_and_the_connections_follow(page, live_site, sc
     page.goto(portal + "/me/notifications/")
     page.get_by_role("link", name=re.compile(re.escape(TITLE))).first.click()
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
-    page.get_by_label("Your reply").fill("Run it on video with a **named host** at each site.")
+    page.get_by_role("textbox", name="Your reply").fill("Run it on video with a **named host** at each site.")
     page.get_by_role("button", name="Post reply").click()
     expect(page.get_by_text("named host")).to_be_visible()
 

@@ -821,19 +821,19 @@ class PeopleSearch(FacetedSearch):
         return search
 
     def searched_topic_ids(self) -> list[int] | None:
-        """The topics picked, or named by the words searched for, with everything below them; None for neither
-        (a search by name): then a person's evidence on any topic is what they are shown by."""
-        rows = topic_rows().values()
+        """The topics picked, or named by the words searched for, leaving out those below another of them (a
+        topic's standing counts its subtree); None for neither (a search by name): then a person's evidence on any
+        topic is what they are shown by."""
         words = {word.lower() for word in WORD.findall(self.request.text or "")} - self.ignored_words
         picked = set(self.request.selections.get("topic", []))
-        paths = [
-            path
+        found = {
+            path: int(pk)
             for slug, (pk, name, path, depth) in topic_rows().items()
             if slug in picked or words & {word.lower() for word in WORD.findall(name)}
-        ]
-        if not paths:
+        }
+        if not found:
             return None
-        return [int(pk) for pk, name, path, depth in rows if any(path.startswith(prefix) for prefix in paths)]
+        return [pk for path, pk in found.items() if not any(path.startswith(other) for other in found if other != path)]
 
     def run(self) -> SearchResults:
         results = super().run()

@@ -11,12 +11,13 @@ from portal.taxonomy.models import Topic
 
 DECLARED_SCORE = 1.0  # declaring a topic counts for less than any single piece of evidence but a module
 DECLARED_READERS = " public "  # anyone may see what a person declares
+FILL_BATCH = 500  # people per batch when standings are computed from the Evidence table
 FACILITATES_KEPT = 3  # newest communities facilitated kept per row: the summary names two
 
 
-def ancestry() -> dict[int, list[int]]:
+def ancestry(topic_model=Topic) -> dict[int, list[int]]:
     """Each topic's id -> its own id and its ancestors' ids (from the tree's paths, in one query)."""
-    by_path = dict(Topic.objects.values_list("path", "pk"))
+    by_path = dict(topic_model.objects.values_list("path", "pk"))
     step = Topic.steplen
     return {
         pk: [by_path[path[:end]] for end in range(step, len(path) + 1, step) if path[:end] in by_path]
@@ -24,9 +25,10 @@ def ancestry() -> dict[int, list[int]]:
     }
 
 
-def standings(evidence: Iterable, declared: Iterable[tuple[int, int]], tree=None) -> list[TopicStanding]:
+def standings(evidence: Iterable, declared: Iterable[tuple[int, int]], tree=None, model=TopicStanding) -> list:
     """The rows for these Evidence rows (saved or not) and (user_id, topic_id) declarations: per person, topic and
-    ancestor, and reader set, each item (kind, item_key) counted once however many subtopics it is filed under."""
+    ancestor, and reader set, each item (kind, item_key) counted once however many subtopics it is filed under.
+    `model`: TopicStanding, or its historical version in a migration."""
     tree = ancestry() if tree is None else tree
     items = {}  # (user, topic, readers) -> {(kind, item_key): row}
     for row in evidence:
@@ -43,7 +45,7 @@ def standings(evidence: Iterable, declared: Iterable[tuple[int, int]], tree=None
             reverse=True,
         )
         rows.append(
-            TopicStanding(
+            model(
                 user_id=user_id,
                 topic_id=topic_id,
                 readers=readers,
@@ -56,7 +58,7 @@ def standings(evidence: Iterable, declared: Iterable[tuple[int, int]], tree=None
         )
     declared_topics = {(user_id, ancestor) for user_id, topic_id in declared for ancestor in tree.get(topic_id, [])}
     rows += [
-        TopicStanding(user_id=user_id, topic_id=topic_id, readers=DECLARED_READERS, declared=True, score=DECLARED_SCORE)
+        model(user_id=user_id, topic_id=topic_id, readers=DECLARED_READERS, declared=True, score=DECLARED_SCORE)
         for user_id, topic_id in sorted(declared_topics)
     ]
     return rows
@@ -78,7 +80,7 @@ def replace(user_ids: list[int], evidence: Iterable, tree=None) -> int:
     return len(rows)
 
 
-def recompute(user_ids: Iterable[int], batch: int = 500) -> int:
+def recompute(user_ids: Iterable[int], batch: int = FILL_BATCH) -> int:
     """These people's standings from the Evidence already in the table (for data written without refresh(), and
     to check the table against a from-scratch computation)."""
     user_ids = sorted(set(user_ids))

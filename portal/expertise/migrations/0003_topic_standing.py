@@ -5,10 +5,29 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def fill_standings(apps, schema_editor):
+    """Standings for the evidence and declared expertise already there (refresh() keeps them from now on)."""
+    from portal.expertise.standing import FILL_BATCH, ancestry, standings
+
+    Evidence = apps.get_model("expertise", "Evidence")
+    TopicStanding = apps.get_model("expertise", "TopicStanding")
+    Declared = apps.get_model("people", "Profile").expertise.through
+    tree = ancestry(apps.get_model("taxonomy", "Topic"))
+    declared_users = Declared.objects.values_list("profile__user_id", flat=True)
+    user_ids = sorted(set(Evidence.objects.values_list("user_id", flat=True)) | set(declared_users))
+    fields = ("user_id", "topic_id", "kind", "item_key", "readers", "score", "occurred_at", "title")
+    for start in range(0, len(user_ids), FILL_BATCH):
+        batch = user_ids[start : start + FILL_BATCH]
+        evidence = Evidence.objects.filter(user_id__in=batch).values_list(*fields, named=True)
+        declared = Declared.objects.filter(profile__user_id__in=batch).values_list("profile__user_id", "topic_id")
+        TopicStanding.objects.bulk_create(standings(evidence, declared, tree, TopicStanding), batch_size=1000)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('expertise', '0002_evidence_by_topic_covering'),
+        ('people', '0001_initial'),
         ('taxonomy', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -31,4 +50,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('user', 'topic', 'readers', 'declared'), name='one_standing_per_readers')],
             },
         ),
+        migrations.RunPython(fill_standings, migrations.RunPython.noop),
     ]

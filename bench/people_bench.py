@@ -375,6 +375,8 @@ def baseline_class():
         fields = PeopleSearch.fields
         highlight_fields = PeopleSearch.highlight_fields
         ignored_words = PeopleSearch.ignored_words
+        # Documents before evidence had no evidence fields: their hits carried none of them.
+        unread_fields = PeopleSearch.unread_fields
 
     return BaselinePeopleSearch
 

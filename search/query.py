@@ -479,6 +479,7 @@ class FacetedSearch:
     fields = ["title^3", "summary^2", "taxonomy_text^1.5", "body"]
     highlight_fields = ("title", "summary", "body")
     ignored_words = frozenset()
+    unread_fields = ()  # indexed for the query only: left out of the hits' _source
 
     def __init__(self, request: SearchRequest, user):
         self.request, self.user = request, user
@@ -567,6 +568,8 @@ class FacetedSearch:
 
     def build_hits(self) -> Search:
         search = self.search().extra(track_total_hits=False)
+        if self.unread_fields:
+            search = search.source(excludes=list(self.unread_fields))
         if self.request.selections:
             search = search.post_filter(self.selection_filter())
         if self.request.sort == "newest" or not self.request.text:
@@ -786,6 +789,8 @@ class PeopleSearch(FacetedSearch):
     fields = ["title^3", "taxonomy_text^2.5", "summary^2", "body"]
     highlight_fields = ("title", "taxonomy_text", "summary", "body")
     ignored_words = QUESTION_WORDS  # "who knows about facilitation?" asks about facilitation
+    # A busy person has hundreds of evidence entries: loading and parsing them for ten hits cost more than the query.
+    unread_fields = ("expertise", "known_topics", "known_topic_audiences")
 
     def __init__(self, request: SearchRequest, user):
         super().__init__(request, user)

@@ -153,10 +153,8 @@ def evidence_by_person(user_ids, topic_ids, viewer, readers=False) -> dict[int, 
     by its own totals). `readers`: the viewer's reader tokens when the caller has them."""
     rows = TopicStanding.objects.filter(user_id__in=user_ids, declared=False)
     rows = rows.readable_by(reader_tokens(viewer) if readers is False else readers)
-    if topic_ids is None:  # everything they have shown: the roots hold every topic's evidence
-        rows = rows.filter(topic__depth=1)
-    else:
-        rows = rows.filter(topic_id__in=topic_ids)
+    # None: everything they have shown, which the root topics' standings hold between them.
+    rows = rows.filter(topic__depth=1) if topic_ids is None else rows.filter(topic_id__in=topic_ids)
     by_person, facilitated = {}, {}
     for user_id, counts, facilitates in rows.values_list("user_id", "counts", "facilitates"):
         entry = by_person.setdefault(user_id, TopicEvidence(topic=None))

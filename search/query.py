@@ -263,16 +263,21 @@ class KnowsAboutFacet(TopicFacet):
         return self.knows([rows[slug][0] for slug in values if slug in rows])
 
     def aggregations(self):
-        aggregation = A("terms", field="known_topic_audiences", size=TOGETHER_SIZE)
-        if self.readers is not None:  # only the audiences that let this reader in (tokens are \w and ":" only)
-            tokens = "|".join(f"(.*,)?{token}(,.*)?" for token in self.readers)
-            aggregation = A("terms", field="known_topic_audiences", size=TOGETHER_SIZE, include=f"[0-9]+:({tokens})")
-        return {self.name: aggregation}
+        terms = {"field": "known_topic_audiences", "size": TOGETHER_SIZE}
+        if self.readers is not None and len(self.readers) == 1:  # an anonymous reader: only what is public
+            terms["include"] = f"[0-9]+:{self.readers[0]}"
+        return {self.name: A("terms", **terms)}
 
     def counts(self, container):
+        """Per topic, the people whose audience lets this reader in. A signed-in reader's tokens are sorted out
+        here rather than by an `include` pattern: with several tokens, the pattern cost Elasticsearch more (4 ms
+        at 10k people) than the few hundred buckets cost Python."""
+        readers = None if self.readers is None else set(self.readers)
         by_id = Counter()
         for bucket in container[self.name].to_dict()["buckets"]:
-            by_id[bucket["key"].partition(":")[0]] += bucket["doc_count"]
+            topic, _, audience = bucket["key"].partition(":")
+            if readers is None or readers.intersection(audience.split(",")):
+                by_id[topic] += bucket["doc_count"]
         return {slug: by_id[row[0]] for slug, row in topic_rows().items() if by_id[row[0]]}
 
 

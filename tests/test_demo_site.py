@@ -175,6 +175,7 @@ DEMO_COUNTS = {
     "network.TopicFollow": 7,
     "network.Activity": 204,
     "expertise.Evidence": 213,
+    "expertise.TopicStanding": 335,
     "pages": 130,
     "revisions": 155,
     "users": 36,

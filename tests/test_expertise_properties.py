@@ -10,8 +10,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from communities.models import Membership, Reply, Thread
 from portal.expertise.knowledge import knows_about, people_to_ask
-from portal.expertise.models import Kind
+from portal.expertise.models import Kind, TopicStanding
 from portal.expertise.refresh import rebuild
+from portal.expertise.standing import recompute
 from tests.factories import make_community, make_topic, make_user
 from tests.helpers import ensure_site, examples
 
@@ -83,3 +84,14 @@ def test_evidence_counted_for_a_reader_is_what_that_reader_may_open(world, membe
             assert entry.evidence.counts.get(Kind.ACCEPTED_ANSWER, 0) == truth[n]
         scores = [entry.score for entry in ranked]
         assert scores == sorted(scores, reverse=True)
+    # The standings the box read are what the evidence table gives from scratch.
+    written = standings()
+    recompute([person.pk for person in people])
+    assert standings() == written
+
+
+def standings():
+    return sorted(
+        (row.user_id, row.topic_id, row.readers, row.declared, round(row.score, 4), sorted(row.counts.items()))
+        for row in TopicStanding.objects.all()
+    )

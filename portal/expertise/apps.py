@@ -9,7 +9,7 @@ class ExpertiseConfig(AppConfig):
     verbose_name = "Evidenced expertise"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -23,6 +23,9 @@ class ExpertiseConfig(AppConfig):
         from portal.people.models import Profile
 
         post_save.connect(signals.on_profile_saved, sender=Profile, dispatch_uid="expertise-profile-saved")
+        m2m_changed.connect(
+            signals.on_declared_expertise_changed, sender=Profile.expertise.through, dispatch_uid="expertise-declared"
+        )
         post_save.connect(signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-restrict")
         post_delete.connect(
             signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-unrestrict"

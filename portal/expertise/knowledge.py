@@ -4,14 +4,12 @@ evidence whose item the reader may open."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import F, Max, Q, Sum
 
-from portal.expertise.models import PLURALS, Evidence, Kind
+from portal.expertise.models import PLURALS, Evidence, Kind, TopicStanding
 from portal.pictures import avatars
 from portal.searchable import batch_cache, objects_for_keys, reader_tokens
 from portal.taxonomy.models import Topic
-
-DECLARED_SCORE = 1.0  # declaring a topic counts for less than any single piece of evidence but a module
 
 
 @dataclass
@@ -87,80 +85,86 @@ class PersonToAsk:
         return "says they know about it" if self.declared else ""
 
 
-def topic_subtree(topics):
-    """The ids of these topics and everything below them, as a subquery (no query of its own); None for none."""
-    topics = list(topics)
-    if not topics:
-        return None
-    condition = Q()
-    for topic in topics:
-        condition |= Q(path__startswith=topic.path)
-    return Topic.objects.filter(condition).values("pk")
+def outermost(topics) -> list[int]:
+    """The ids of these topics, leaving out any that lies below another of them (its evidence is counted there
+    already: standings include everything below their topic)."""
+    topics = {topic.pk: topic for topic in topics}.values()
+    return [
+        topic.pk
+        for topic in topics
+        if not any(other.pk != topic.pk and topic.path.startswith(other.path) for other in topics)
+    ]
 
 
 def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAsk]:
     """Who to ask about these topics (or anything below them): evidence the viewer may open, recent evidence
-    weighing more, then declared expertise as a weaker signal. Never the viewer, never a closed account."""
+    weighing more, then declared expertise as a weaker signal (once per person). Never the viewer, never a closed
+    account. Ranked by one aggregate over the standings, whose rows already sum each topic's subtree."""
     from portal.people.models import Profile
 
-    topic_ids = topic_subtree(topics)
-    if topic_ids is None:
+    topic_ids = outermost(topics)
+    if not topic_ids:
         return []
     excluded = {pk for pk in exclude if pk}
     if viewer is not None and viewer.is_authenticated:
         excluded.add(viewer.pk)
-    evidenced = (
-        Evidence.objects.filter(topic_id__in=topic_ids, user__is_active=True)
+    readers = reader_tokens(viewer)
+    ranked = list(
+        TopicStanding.objects.filter(topic_id__in=topic_ids, user__is_active=True)
         .exclude(user_id__in=excluded)
-        .readable_by(reader_tokens(viewer))
+        .readable_by(readers)
         .values("user_id")
-        .annotate(total=Sum("score"))
-        .order_by("-total", "user_id")[: limit * 2]
+        .annotate(
+            evidence=Sum("score", filter=Q(declared=False), default=0.0),
+            declared=Max("score", filter=Q(declared=True), default=0.0),
+        )
+        .annotate(total=F("evidence") + F("declared"))
+        .order_by("-total", "user_id")
+        .values_list("user_id", "total", "declared")[:limit]
     )
-    scores = {row["user_id"]: row["total"] for row in evidenced}
-    declared = set(
-        Profile.objects.active()
-        .filter(expertise__in=topic_ids)
-        .exclude(user_id__in=excluded)
-        .values_list("user_id", flat=True)
-        .distinct()[:200]
-    )
-    for user_id in declared:
-        scores[user_id] = scores.get(user_id, 0.0) + DECLARED_SCORE
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
     if not ranked:
         return []
     profiles = {
         profile.user_id: profile
-        for profile in Profile.objects.filter(user_id__in=[pk for pk, _ in ranked])
+        for profile in Profile.objects.filter(user_id__in=[pk for pk, _, _ in ranked])
         .select_related("user")
         .prefetch_related(avatars())  # what the box shows: name, job title, avatar
     }
-    evidence = evidence_by_person(list(profiles), topic_ids, viewer)
+    evidence = evidence_by_person(list(profiles), topic_ids, viewer, readers=readers)
     return [
-        PersonToAsk(profiles[user_id], total, evidence.get(user_id), user_id in declared)
-        for user_id, total in ranked
+        PersonToAsk(profiles[user_id], total, evidence.get(user_id), bool(declared))
+        for user_id, total, declared in ranked
         if user_id in profiles
     ]
 
 
-def evidence_by_person(user_ids, topic_ids, viewer) -> dict[int, TopicEvidence]:
-    """Each person's evidence on these topics (None: on any) that the viewer may open, as the summary shows it: the
-    number of items of each kind (an item filed under several of the topics counted once) and the communities
-    they facilitate. Counted in the database: a busy person has thousands of rows, too many to load on every
-    search. No `score` and no `items` (people_to_ask ranks by its own totals)."""
-    rows = Evidence.objects.filter(user_id__in=user_ids).readable_by(reader_tokens(viewer))
-    if topic_ids is not None:
-        rows = rows.filter(topic_id__in=topic_ids)
-    by_person = {}
-    counts = rows.values_list("user_id", "kind").annotate(items=Count("item_key", distinct=True)).order_by()
-    for user_id, kind, items in counts:
-        by_person.setdefault(user_id, TopicEvidence(topic=None)).counts[kind] = items
-    seen = set()
-    for row in rows.filter(kind=Kind.FACILITATION).order_by("-occurred_at"):
-        if (row.user_id, row.item_key) not in seen:
-            seen.add((row.user_id, row.item_key))
-            by_person[row.user_id].facilitates.append(row)
+@dataclass(frozen=True)
+class Facilitated:
+    """A community someone facilitates, as a summary names it."""
+
+    title: str
+
+
+def evidence_by_person(user_ids, topic_ids, viewer, readers=False) -> dict[int, TopicEvidence]:
+    """Each person's evidence on these topics and everything below them (None: on any topic) that the viewer may
+    open, as the summary shows it: the number of items of each kind and the communities they facilitate. Read
+    from the standings, one small query: an item filed under several subtopics of a topic counts once (an item
+    filed under two unrelated topics given here counts for each). No `score` and no `items` (people_to_ask ranks
+    by its own totals). `readers`: the viewer's reader tokens when the caller has them."""
+    rows = TopicStanding.objects.filter(user_id__in=user_ids, declared=False)
+    rows = rows.readable_by(reader_tokens(viewer) if readers is False else readers)
+    # None: everything they have shown, which the root topics' standings hold between them.
+    rows = rows.filter(topic__depth=1) if topic_ids is None else rows.filter(topic_id__in=topic_ids)
+    by_person, facilitated = {}, {}
+    for user_id, counts, facilitates in rows.values_list("user_id", "counts", "facilitates"):
+        entry = by_person.setdefault(user_id, TopicEvidence(topic=None))
+        for kind, number in counts.items():
+            entry.counts[kind] = entry.counts.get(kind, 0) + number
+        for occurred_at, item_key, title in facilitates:
+            facilitated.setdefault(user_id, {})[item_key] = (occurred_at, title)
+    for user_id, items in facilitated.items():
+        newest = sorted(items.items(), key=lambda item: item[1], reverse=True)
+        by_person[user_id].facilitates = [Facilitated(title) for _, (_, title) in newest]
     return by_person
 
 

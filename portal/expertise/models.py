@@ -92,3 +92,33 @@ class Evidence(models.Model):
     @property
     def reader_tokens(self) -> list[str]:
         return self.readers.split()
+
+
+class TopicStanding(models.Model):
+    """A person's evidence on a topic and everything below it, as one set of readers sees it: the totals "People you
+    can ask" ranks by and the people search's summaries show, summed once per refresh instead of over thousands of
+    Evidence rows per request. One row per person, topic (each evidence topic and all its ancestors) and reader set
+    (Evidence.readers); an item filed under two subtopics counts once for their parent. Declared expertise is a row
+    of its own (`declared`, readers " public ", score DECLARED_SCORE) for the topic and its ancestors. Derived from
+    Evidence and Profile.expertise by portal.expertise.standing, in the same transaction as the person's Evidence."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    readers = models.CharField(max_length=500)  # as Evidence.readers: space-separated, space-padded tokens
+    declared = models.BooleanField(default=False)
+    score = models.FloatField()
+    counts = models.JSONField(default=dict)  # kind -> number of items
+    # The newest communities facilitated, [[occurred_at ISO, item_key, title], ...], for "facilitates X and Y".
+    facilitates = models.JSONField(default=list)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic", "readers", "declared"], name="one_standing_per_readers"),
+        ]
+        # The box sums a topic's rows the reader may open per person: topic, readers, user and score cover it.
+        indexes = [models.Index(fields=["topic", "readers", "user", "declared", "score"], name="standing_by_topic")]
+
+    def __str__(self):
+        return f"{self.user} · {self.topic} · {self.readers.strip()}"

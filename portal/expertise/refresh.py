@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from portal.expertise.models import HALF_LIFE_DAYS, WEIGHTS, Evidence
+from portal.expertise import standing
+from portal.expertise.models import HALF_LIFE_DAYS, WEIGHTS, Evidence, TopicStanding
 from portal.expertise.sources import Fact, evidence_sources, page_people
 from portal.searchable import batch_cache, touch
 
@@ -44,7 +45,8 @@ def rows_for(facts: Iterable[Fact], now) -> list[Evidence]:
 
 
 def refresh(user_ids: Iterable[int]) -> int:
-    """Recompute these people's evidence now; returns the number of rows they have."""
+    """Recompute these people's evidence, and their standings (portal.expertise.standing), now; returns the number
+    of evidence rows they have."""
     user_ids = sorted({pk for pk in user_ids if pk})
     if not user_ids:
         return 0
@@ -54,6 +56,7 @@ def refresh(user_ids: Iterable[int]) -> int:
     with transaction.atomic():
         Evidence.objects.filter(user_id__in=user_ids).delete()
         Evidence.objects.bulk_create(rows, batch_size=1000)
+        standing.replace(user_ids, rows)
     touch(f"people.profile:{pk}" for pk in profile_ids(user_ids))
     return len(rows)
 
@@ -89,6 +92,7 @@ def rebuild(progress=None) -> int:
 
     user_ids = list(get_user_model().objects.order_by("pk").values_list("pk", flat=True))
     Evidence.objects.exclude(user_id__in=user_ids).delete()
+    TopicStanding.objects.exclude(user_id__in=user_ids).delete()
     total = 0
     for start in range(0, len(user_ids), BATCH):
         batch = user_ids[start : start + BATCH]

@@ -25,3 +25,18 @@ def on_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         refresh_for_page(page)
+
+
+def on_declared_expertise_changed(sender, instance, action, pk_set=None, **kwargs):
+    """Declared topics are rows of the person's standings (portal.expertise.standing): refresh them after the
+    commit. `instance` is a profile, or a topic when the change is made from the topic's side."""
+    from portal.people.models import Profile
+
+    if action == "pre_clear" and not isinstance(instance, Profile):  # a topic losing all its experts
+        refresh_later(Profile.objects.filter(expertise=instance).values_list("user_id", flat=True))
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Profile):
+        refresh_later([instance.user_id])
+    elif pk_set:
+        refresh_later(Profile.objects.filter(pk__in=pk_set).values_list("user_id", flat=True))

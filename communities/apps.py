@@ -46,6 +46,10 @@ class CommunitiesConfig(AppConfig):
 
         if followed_communities not in followed_community_providers:
             followed_community_providers.append(followed_communities)
+        from communities.programme import open_communities
+        from portal.programme import register_community_provider
+
+        register_community_provider(open_communities)
 
 
 def register_expertise():

@@ -27,5 +27,16 @@ class LearningConfig(AppConfig):
                 order=20,
             )
         )
+        register_section(
+            HomeSection(
+                "next-step",
+                "Your next step",
+                "learning/home_next_step.html",
+                home_sections.next_step,
+                more_url="/programme/",
+                more_label="The KM programme",
+                order=5,
+            )
+        )
         if home_sections.lessons_in_progress not in continue_providers:
             continue_providers.append(home_sections.lessons_in_progress)

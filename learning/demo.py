@@ -1,10 +1,13 @@
 """Demo content for learning: modules with lessons, screencasts and quizzes, learning paths for each KM stage, and
 learners at various points. Idempotent: everything is looked up by slug or username first."""
 
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 
 from home.models import HomePage
 from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
+from learning.programme_setup import grant_editors
+from learning.programme_stages import DepartmentStage
 from portal.demo import (
     demo_items,
     ensure_admin,
@@ -123,3 +126,11 @@ def load(stdout=None):
         modules[spec["slug"]] = ensure_module(index, spec, users, admin)
     paths = {spec["slug"]: ensure_path(index, spec, modules, admin) for spec in demo_items("learning", "paths")}
     ensure_learners(paths)
+    ensure_department_stages()
+
+
+def ensure_department_stages():
+    """Each demo department's programme stage, once: a stage an editor changed stays as they set it."""
+    grant_editors(django_apps)  # there from the migration, unless a test flushed it
+    for spec in demo_items("learning", "department_stages"):
+        DepartmentStage.objects.get_or_create(department=spec["department"], defaults={"stage": spec["stage"]})

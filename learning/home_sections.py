@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 
 from home.sections import ContinueItem
 from learning.models import LearningPathPage, LessonPage, paths_for_role
+from learning.programme import next_step_for
 from learning.progress import Enrolment, LessonCompletion, Progress
 from portal.people.models import Profile
 from portal.pictures import card_images
@@ -28,6 +29,12 @@ def learning_paths(request, home_page):
     )
     paths = list(paths_for_role(paths, role)[:PATHS_SHOWN])
     return {"paths": paths, "role": role} if paths else None
+
+
+def next_step(request, home_page):
+    """The signed-in reader's next step in the KM programme; nothing for anonymous readers."""
+    step = next_step_for(request.user, request)
+    return {"next_step": step} if step is not None else None
 
 
 def lessons_in_progress(request):

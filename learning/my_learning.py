@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 
 from learning.models import LearningPathPage, LessonPage, paths_for_role
+from learning.programme import next_step_for
 from learning.progress import Enrolment, LessonCompletion, Progress
 from portal.people.models import Profile
 
@@ -51,6 +52,7 @@ def my_learning(request):
             "module_rows": module_rows,
             "path_rows": path_rows,
             "role": role,
+            "next_step": next_step_for(user, request),
             "recommended": recommended.select_related("audience")[:6],
             "recent_completions": LessonCompletion.objects.filter(user=user).order_by("-completed_at")[:10],
         },

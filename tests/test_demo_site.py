@@ -137,7 +137,7 @@ DEMO_COUNTS = {
     "taxonomy.Topic": 43,
     "taxonomy.Audience": 6,
     "people.ProfileTag": 75,
-    "people.Profile": 36,
+    "people.Profile": 38,
     "home.HomePage": 1,
     "home.StandardPage": 3,
     "home.LibraryIndexPage": 1,
@@ -157,14 +157,15 @@ DEMO_COUNTS = {
     "communities.WikiPage": 12,
     "communities.CommunityIndexPage": 1,
     "communities.CommunityPage": 6,
-    "learning.Enrolment": 20,
-    "learning.LessonCompletion": 43,
-    "learning.QuizAttempt": 26,
+    "learning.Enrolment": 26,
+    "learning.LessonCompletion": 58,
+    "learning.QuizAttempt": 33,
     "learning.LearningIndexPage": 1,
     "learning.ModulePage": 9,
     "learning.LessonPage": 34,
-    "learning.LearningPathPage": 5,
-    "learning.PathModule": 16,
+    "learning.LearningPathPage": 6,
+    "learning.PathModule": 18,
+    "learning.DepartmentStage": 9,
     "curation.Candidate": 10,
     "curation.Nomination": 8,
     "curation.Provenance": 5,
@@ -174,14 +175,14 @@ DEMO_COUNTS = {
     "network.PersonFollow": 17,
     "network.TopicFollow": 7,
     "network.Activity": 204,
-    "expertise.Evidence": 213,
+    "expertise.Evidence": 220,
     "expertise.TopicStanding": 335,
-    "pages": 130,
-    "revisions": 155,
-    "users": 36,
-    "images": 93,
+    "pages": 131,
+    "revisions": 156,
+    "users": 38,
+    "images": 96,
 }
-DEMO_TEXT_DIGEST = "2ceafd7f3278d2cc28fc112051e8433e45c5a4ab76dcda2e2ceb632eac2742a0"
+DEMO_TEXT_DIGEST = "aa32ca547d802fef7e551dd717e7ae57cb3f279e9c1866cf925fe786a356c0c2"
 
 
 def test_the_demo_content_is_what_it_was(demo_site):
@@ -269,3 +270,15 @@ def test_the_demo_gives_priya_a_lively_network(client, demo_site):
     client.force_login(priya)
     html = client.get("/me/network/").content.decode()
     assert html.count('class="activity"') == 20 and "Page 1 of" in html
+
+
+def test_the_programme_roadmap_is_filled_and_the_demo_manager_sees_a_team_at_different_points(client, demo_site):
+    """Issue 17: every stage x role cell has a path; Tom Becker (learner2, a Finance manager) sees his department
+    at different points of their stage's paths, and no one from another department."""
+    html = client.get("/programme/").content.decode()
+    assert html.count("<td data-role=") == 4 * 6 and "No path yet." not in html
+    client.force_login(get_user_model().objects.get(username="learner2"))
+    html = client.get("/programme/team/").content.decode()
+    percents = set(re.findall(r'data-percent="(\d+)"', html))
+    assert len(percents) >= 3, percents
+    assert 'data-person="learner1"' not in html  # Priya is in Operations

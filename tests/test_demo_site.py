@@ -176,7 +176,7 @@ DEMO_COUNTS = {
     "network.TopicFollow": 7,
     "network.Activity": 204,
     "expertise.Evidence": 220,
-    "expertise.TopicStanding": 335,
+    "expertise.TopicStanding": 342,
     "pages": 131,
     "revisions": 156,
     "users": 38,

@@ -65,7 +65,9 @@ def ensure_path(index, spec, modules, admin):
         stage=spec["stage"],
         image=picture_for(LearningPathPage, spec["title"]),
     )
-    path.path_modules = [PathModule(module=modules[slug]) for slug in spec["modules"]]
+    path.path_modules = [
+        PathModule(module=modules[slug], sort_order=order) for order, slug in enumerate(spec["modules"])
+    ]
     index.add_child(instance=path)
     path.save_revision(user=admin).publish(user=admin)
     return path

@@ -323,7 +323,8 @@ class LearningPathPage(RoutablePageMixin, BasePage):
         document.stage = self.stage
 
     def modules(self):
-        return [link.module for link in self.path_modules.select_related("module") if link.module.live]
+        links = self.path_modules.select_related("module").order_by("sort_order", "pk")  # in the order they were added
+        return [link.module for link in links if link.module.live]
 
     def trust_status(self, today=None):
         """A path is due for review when one of its modules is, else approved as of its oldest module review."""

@@ -4,6 +4,7 @@ AUTHORS = "Authors"
 SUBJECT_EXPERTS = "Subject experts"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+PROGRAMME_LEADS = "Programme leads"  # KM leads, HR and learning staff: the command center
 
 EDITOR_APPROVAL = "Editor approval"
 REFERENCE_REVIEW = "Reference review"

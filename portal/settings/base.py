@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "portal.feedback",  # after the content apps: its demo part gives feedback on their demo pages
     "portal.network",  # after communities: its demo part follows the demo people
     "portal.expertise",  # after every app with evidence: its demo part derives the demo people's evidence
+    "portal.command_center",  # the programme leads' figures, from panels the apps register
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",

@@ -48,7 +48,7 @@ def community_panel(scope):
     return PanelData(
         "test-communities",
         "Communities",
-        [],
+        [Headline("Communities counted", len(ids) if communities is not None else "all")],
         [
             Figure(
                 "test-communities", "Communities", "Community", [str(i) for i in ids], [Series("Seen", [1] * len(ids))]
@@ -210,3 +210,39 @@ def test_the_page_table_json_and_csv_carry_the_same_figures(panels, people):
     assert [row[0] for row in rows[1:]] == figure["labels"][:4] + ["'=formula"]  # never a spreadsheet formula
     assert rows[1][1] == "2026-01-05"
     assert client.get(URL + "csv/no-such-figure/", params).status_code == 404
+
+
+def test_the_picked_community_shows_its_members_the_headlines_of_the_communities_they_may_open(panels, people):
+    from django.core.cache import cache
+
+    from wagtail.models import Site
+
+    from portal.command_center.models import CommandCenterSettings
+    from tests.factories import make_community
+
+    member, outsider = people["member"], people["admin_only"]
+    forum = make_community("Strategy forum", members_only=True, members=[member])
+    make_community("Open forum", members=[member, outsider])
+    make_community("Inner circle", members_only=True, members=[outsider])
+    settings = CommandCenterSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.summary_community = forum
+    settings.save()
+    cache.clear()
+    html = client_for(member).get(forum.url).content.decode()
+    assert "The KM programme at a glance" in html
+    # The test panel counts the communities it was given: the forum and the open one, never the inner circle.
+    assert "<dt>Communities counted</dt><dd>2</dd>" in html
+    assert "<dt>People in scope</dt><dd>\N{EN DASH}</dd>" in html
+    assert "Open the command center" not in html  # a member who is no programme lead
+    assert client_for(outsider).get(forum.url).status_code in (302, 403, 404)  # members only
+    lead = people["lead"]
+    from communities.models import Membership
+
+    Membership.objects.create(community=forum, user=lead)
+    assert "Open the command center" in client_for(lead).get(forum.url).content.decode()
+    # Another community shows nothing of it, even to members.
+    open_forum = forum.get_siblings().exclude(pk=forum.pk).live().first().specific
+    assert "at a glance" not in client_for(member).get(open_forum.url).content.decode()
+    settings.summary_community = None
+    settings.save()
+    assert "at a glance" not in client_for(member).get(forum.url).content.decode()

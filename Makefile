@@ -52,6 +52,7 @@ bench: install
 	$(PY) bench/page_bench.py
 	$(PY) bench/search_bench.py
 	$(PY) bench/people_bench.py
+	$(PY) bench/command_center_bench.py
 
 ci:
 	bash .ci/run

@@ -4,15 +4,16 @@ Usage: .venv/bin/python bench/command_center_bench.py [--people 5000] [--complet
        [--articles 2000] [--rounds 6]
 
 Builds a throwaway SQLite database with a generated organisation: N people (profiles with departments and roles,
-the roles being the demo's taxonomy Audiences), 20 communities (six members-only) with memberships, 90 modules of
-lessons (quizzes in the last lesson) and 30 learning paths with enrolments, lesson completions and quiz attempts
-with answers, threads and replies (first answers, accepted answers, some waiting for a facilitator), reference
-articles (review dates, owners, topics, some curated from discussions, some flagged outdated), reader feedback and
-the search logs, with dates spread over the past 12 weeks. Everything is bulk-created except the pages, which go
-through treebeard's `add_child` without revisions (the article rate is printed). Then times, server-side, the
-command center's JSON endpoint through Django's test client for a mix of filters (none, a department, a role, a
-community, a facilitator's own communities), each panel's `build(scope)` with the queries it ran, and a single
-indexed COUNT(*) as the baseline. No Elasticsearch is needed: the panels read the database only.
+the roles being the demo's taxonomy Audiences), 20 communities (six members-only) with memberships and blogs, 90
+modules of lessons (a quiz in each module's last lesson) and 30 learning paths, with enrolments, lesson completions
+and quiz attempts with answers; threads and replies (first answers, accepted answers, some waiting for a
+facilitator); reference articles (review dates, owners, topics, some curated from discussions, some flagged
+outdated) with reader feedback; and the search logs. Activity is spread over the past 12 weeks. Rows are
+bulk-created, pages too (tree paths computed as treebeard's add_child would; `--add-child` makes the articles one by
+one through it instead, to compare). Then times, server-side, the command center's JSON endpoint through Django's
+test client for five filter mixes (none, a department, a role, a community, a facilitator's own communities),
+against a single indexed COUNT(*) in the same run; then each panel's `build(scope)` over the same mixes, with its
+queries and the slowest ones' plans. No Elasticsearch is needed: the panels read the database only.
 """
 
 import argparse
@@ -43,10 +44,13 @@ MODULES = 90
 PATHS = 30
 LESSONS_PER_MODULE = (2, 6)
 OWNERS = 150  # people who own reference articles
+BLOG_POSTS = 130
 SEARCH_TERMS = 1500  # distinct queries in Wagtail's search terms report
 ZERO_RESULT_TERMS = 400
 BASELINE_REPEATS = 5  # baseline counts per endpoint call: it is cheap, and more samples steady its p95
 QUERIES_SHOWN = 3  # the slowest queries shown per panel
+SQL_SHOWN = 600  # characters of each
+REPLAYS = 3
 
 
 def spread(rng, now, days=DAYS):
@@ -321,14 +325,14 @@ def build_progress(people, completions, rng, now, modules, lessons, paths, quizz
     """`completions` lesson completions by ~70 % of the people (a few learn a lot), module by module in lesson
     order, on their path's modules or on modules of their own choosing; the module and path enrolments they imply
     (completed when every live lesson is done), enrolments never started, quiz attempts with answers (retries
-    after a fail), and 1 % of completions of lessons since deleted."""
+    after a fail) and the questions they got wrong, and 1 % of completions of lessons since deleted."""
     from learning.models import Enrolment, LessonCompletion, QuizAttempt
     from learning.quiz import grade
 
     learners = rng.sample(people, k=int(len(people) * 0.7))
     learner_weights = [1 / (rank + 20) for rank in range(len(learners))]
     path_modules = {path.pk: [link.module for link in path.path_modules.order_by("sort_order")] for path in paths}
-    done, module_enrolments, path_enrolments, attempts = [], {}, {}, []
+    done, module_enrolments, path_enrolments, attempts, failed = [], {}, {}, [], []
     taken = set()
     while len(done) < completions:
         user = rng.choices(learners, learner_weights)[0]
@@ -349,6 +353,8 @@ def build_progress(people, completions, rng, now, modules, lessons, paths, quizz
             finished = module_lessons[: rng.randint(1, len(module_lessons))] if rng.random() < 0.5 else module_lessons
             last = None
             for lesson in finished:
+                if len(done) == completions:
+                    break
                 moment = min(now, moment + datetime.timedelta(hours=rng.randint(1, 72)))
                 taken.add((user.pk, lesson.pk))
                 done.append(
@@ -367,7 +373,8 @@ def build_progress(people, completions, rng, now, modules, lessons, paths, quizz
                             else [rng.choice([o for o, _ in question.options if o not in question.correct])]
                             for question in questions
                         }
-                        score, _ = grade(questions, answers)
+                        score, results = grade(questions, answers)
+                        failed.append([result["id"] for result in results if not result["right"]])
                         attempts.append(
                             QuizAttempt(
                                 user=user,
@@ -391,8 +398,21 @@ def build_progress(people, completions, rng, now, modules, lessons, paths, quizz
             )
     for n in range(len(done) // 100):  # lessons deleted since: the record keeps the title, the lesson is gone
         done[n].lesson, done[n].lesson_title = None, f"Removed lesson {n}"
-    LessonCompletion.objects.bulk_create(done[:completions], batch_size=5000)
+    LessonCompletion.objects.bulk_create(done, batch_size=5000)
     QuizAttempt.objects.bulk_create(attempts, batch_size=5000)
+    import learning.progress
+
+    if hasattr(learning.progress, "FailedQuestion"):  # the questions each attempt got wrong, where they are kept
+        from learning.progress import FailedQuestion
+
+        FailedQuestion.objects.bulk_create(
+            [
+                FailedQuestion(attempt=attempt, question_id=question_id)
+                for attempt, question_ids in zip(attempts, failed, strict=True)
+                for question_id in question_ids
+            ],
+            batch_size=5000,
+        )
     enrolments = list(module_enrolments.values())
     for user in rng.sample(people, k=len(people) // 5):  # enrolled, never started
         for module in rng.sample(modules, 2):
@@ -407,6 +427,31 @@ def build_progress(people, completions, rng, now, modules, lessons, paths, quizz
         enrolments.append(Enrolment(user_id=user_id, path=path, enrolled_at=enrolled, completed_at=completed_at))
     Enrolment.objects.bulk_create(enrolments, batch_size=5000)
     return len(attempts)
+
+
+def build_blogs(count, rng, now, communities, members):
+    """A blog in every community and `count` posts by their members, Zipf-like by community (classified pages
+    with review dates: the content health panel reads them with the articles)."""
+    from communities.models import BlogIndexPage, BlogPostPage
+
+    blogs = {}
+    for community in communities:
+        blogs[community.pk] = bulk_add_children(community, [BlogIndexPage(title="Blog", slug="blog")], [now])[0]
+    by_blog = {}
+    for n, community in enumerate(weighted(communities, rng, count, skew=0.8)):
+        published = spread(rng, now, days=365)
+        post = BlogPostPage(
+            title=f"Post {n}: {' '.join(rng.sample(WORDS, 4))}",
+            slug=f"post-{n}",
+            summary=" ".join(rng.choices(WORDS, k=15)),
+            author_id=rng.choice(sorted(members[community.pk]) or [None]),
+            date=published.date(),
+            body="<p>" + " ".join(rng.choices(WORDS, k=80)) + "</p>",
+            review_by=(published + datetime.timedelta(days=rng.randint(90, 450))).date(),
+        )
+        by_blog.setdefault(community.pk, []).append((post, published))
+    for community_id, posts in by_blog.items():
+        bulk_add_children(blogs[community_id], [post for post, _ in posts], [moment for _, moment in posts])
 
 
 def build_discussions(posts, rng, now, communities, members, people):
@@ -769,8 +814,9 @@ def build_dataset(args, rng):
     phase(f"{len(modules)} modules, {lesson_count} lessons, {len(paths)} paths (bulk inserts)")
     attempts = build_progress(people, args.completions, rng, now, modules, lessons, paths, quizzes)
     phase(f"{args.completions:,} lesson completions, {attempts:,} quiz attempts, enrolments")
+    build_blogs(BLOG_POSTS, rng, now, communities, members)
     sources = build_discussions(args.posts, rng, now, communities, members, people)
-    phase(f"{args.posts:,} posts (threads and replies), helpful marks, follows, flags")
+    phase(f"{BLOG_POSTS} blog posts, {args.posts:,} posts (threads and replies), helpful marks, follows, flags")
     owners = rng.sample(people, k=OWNERS)
     _, seconds = build_library(args.articles, rng, now, topics, roles, owners, admin, sources, args.add_child)
     how = "add_child" if args.add_child else "bulk inserts"
@@ -778,6 +824,18 @@ def build_dataset(args, rng):
     rows = build_search_logs(rng, now, topics)
     phase(f"search logs: {SEARCH_TERMS:,} terms, {ZERO_RESULT_TERMS} zero-result queries ({rows:,} rows in all)")
     return admin, facilitator, roles, communities
+
+
+def kept_dataset():
+    """What build_dataset returns, read back from a kept database."""
+    from django.contrib.auth import get_user_model
+
+    from communities.models import CommunityPage
+    from portal.taxonomy.models import Audience
+
+    User = get_user_model()
+    admin, facilitator = User.objects.get(username="bench-admin"), User.objects.get(username="bench-facilitator")
+    return admin, facilitator, list(Audience.objects.all()), list(CommunityPage.objects.order_by("path"))
 
 
 def table_counts():
@@ -793,7 +851,9 @@ def table_counts():
         "learning.LessonCompletion",
         "learning.Enrolment",
         "learning.QuizAttempt",
+        "learning.FailedQuestion",
         "home.ReferenceArticlePage",
+        "communities.BlogPostPage",
         "curation.Provenance",
         "feedback.ContentFlag",
         "wagtailsearchpromotions.QueryDailyHits",
@@ -879,27 +939,48 @@ def captured_sql(call) -> list[str]:
     return [query["sql"] for query in captured.captured_queries]
 
 
+def replay_ms(sql) -> float:
+    """The median of REPLAYS runs of one captured query, rows fetched: SQLite computes most rows while they are
+    fetched, after the time Django's query log records, so a query is timed again whole."""
+    from django.db import connection
+
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(REPLAYS):
+            started = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def time_panels(mixes, rounds):
-    """Each panel's build(scope) per mix, with its queries: samples per panel, and per (panel, mix, position) the
-    query's SQL and its times."""
+    """Each panel's build(scope) per mix, `rounds` times: samples and query counts per panel; then the queries of
+    one more build per panel and mix, each replayed whole: {(panel, position): [(ms, mix, sql), ...]} and the
+    milliseconds in SQL per panel and mix."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from portal.command_center.figures import panels_for
 
-    samples, counts, queries = {}, {}, {}
+    samples, counts, queries, in_sql = {}, {}, {}, {}
+    scopes = {label: scope_for(user, params) for label, (_, user, params) in mixes.items()}
     for _ in range(rounds):
-        for label, (_, user, params) in mixes.items():
-            scope = scope_for(user, params)
+        for scope in scopes.values():
             for panel in panels_for(scope):
-                with CaptureQueriesContext(connection) as captured:
-                    elapsed, _ = timed_ms(lambda panel=panel, scope=scope: panel.build(scope))
-                samples.setdefault(panel.key, []).append(elapsed)
-                counts.setdefault(panel.key, []).append(len(captured.captured_queries))
-                for position, query in enumerate(captured.captured_queries):
-                    entry = queries.setdefault((panel.key, label, position), [query["sql"], []])
-                    entry[1].append(float(query["time"]) * 1000)
-    return samples, counts, queries
+                samples.setdefault(panel.key, []).append(
+                    timed_ms(lambda panel=panel, scope=scope: panel.build(scope))[0]
+                )
+    for label, scope in scopes.items():
+        for panel in panels_for(scope):
+            with CaptureQueriesContext(connection) as captured:
+                panel.build(scope)
+            counts.setdefault(panel.key, []).append(len(captured.captured_queries))
+            for position, query in enumerate(captured.captured_queries):
+                elapsed = replay_ms(query["sql"])
+                queries.setdefault((panel.key, position), []).append((elapsed, label, query["sql"]))
+                in_sql.setdefault(panel.key, []).append(elapsed)
+    return samples, counts, queries, in_sql
 
 
 def time_endpoint(mixes, rounds, baseline):
@@ -940,32 +1021,32 @@ def print_endpoint_table(samples, sizes, mixes, rounds):
     print(f"Endpoint p95 {p95:.0f} ms: {verdict} {TARGET_MS} ms ({p95 / base95:.0f}x the indexed COUNT(*)'s p95).")
 
 
-def print_panel_tables(panel_samples, panel_counts, queries):
+def print_panel_tables(panel_samples, panel_counts, queries, in_sql):
     budget = TARGET_MS / max(1, len(panel_samples))
     print(f"Per panel: build(scope) over the same mixes, ms (budget: {TARGET_MS} ms / {len(panel_samples)} panels)")
-    print(f"{'panel':24} {'calls':>6} {'queries':>8} {'p50':>8} {'p95':>8} {'p99':>8}  within {budget:.0f} ms")
+    heading = f"{'panel':16} {'calls':>5} {'queries':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'in SQL':>8}"
+    print(f"{heading}  within {budget:.0f} ms")
     ranked_panels = sorted(panel_samples, key=lambda key: -percentile(panel_samples[key], 0.95))
     for key in ranked_panels:
         values = panel_samples[key]
         within = "yes" if percentile(values, 0.95) <= budget else "NO"
+        sql_per_build = sum(in_sql.get(key, [])) / len(panel_counts[key])  # the mean over the mixes
         print(
-            f"{key:24} {len(values):>6} {statistics.median(panel_counts[key]):>8.0f} {statistics.median(values):>8.1f} "
-            f"{percentile(values, 0.95):>8.1f} {percentile(values, 0.99):>8.1f}  {within}"
+            f"{key:16} {len(values):>5} {statistics.median(panel_counts[key]):>7.0f} {statistics.median(values):>8.1f} "
+            f"{percentile(values, 0.95):>8.1f} {percentile(values, 0.99):>8.1f} {sql_per_build:>8.1f}  {within}"
         )
+    print("(in SQL: the panel's queries replayed whole, rows fetched, per build, the mean over the mixes)")
     print()
-    print("Slowest queries per panel (median ms over the rounds, the mix, the plan SQLite chose):")
+    print(f"Slowest queries per panel (replayed whole, median of {REPLAYS}; the mix where each was slowest):")
     for key in ranked_panels:
-        ranked = sorted(
-            (
-                (statistics.median(times), label, sql)
-                for (panel, label, _), (sql, times) in queries.items()
-                if panel == key
-            ),
+        worst = sorted(
+            (max(runs) for (panel, _), runs in queries.items() if panel == key),
+            key=lambda run: run[0],
             reverse=True,
         )
         print(f"- {key}:")
-        for median, label, sql in ranked[:QUERIES_SHOWN]:
-            print(f"    {median:7.1f} ms  [{label}]  {' '.join(sql.split())[:400]}")
+        for elapsed, label, sql in worst[:QUERIES_SHOWN]:
+            print(f"    {elapsed:7.1f} ms  [{label}]  {' '.join(sql.split())[:SQL_SHOWN]}")
             for step in query_plan(sql):
                 print(f"               {step}")
 
@@ -980,8 +1061,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=6, help="passes over the five filter mixes (6: 30 calls)")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--keep", action="store_true", help="keep the database to explore afterwards")
+    parser.add_argument("--reuse", metavar="PATH", help="time a database kept by --keep (built today) instead")
     args = parser.parse_args()
-    database = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
+    database = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3"
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     os.environ["TEST_INDEX_PREFIX"] = "bench_cc_"
@@ -1006,11 +1088,14 @@ def main():
     global USE_ENDPOINT
     USE_ENDPOINT = endpoint_has_landed()
 
-    rng = random.Random(args.seed)
-    print(f"Building the organisation ({database}):", flush=True)
-    started = time.perf_counter()
-    admin, facilitator, roles, communities = build_dataset(args, rng)
-    print(f"Built in {time.perf_counter() - started:.1f} s:")
+    if args.reuse:
+        admin, facilitator, roles, communities = kept_dataset()
+        print(f"Reusing {database}:")
+    else:
+        print(f"Building the organisation ({database}):", flush=True)
+        started = time.perf_counter()
+        admin, facilitator, roles, communities = build_dataset(args, random.Random(args.seed))
+        print(f"Built in {time.perf_counter() - started:.1f} s:")
     for label, count in table_counts().items():
         print(f"  {label:40} {count:>8,}")
     connection.cursor().execute("ANALYZE")  # the query planner's statistics, as a live database has them

@@ -16,8 +16,8 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_profile_saved(sender, instance, raw=False, **kwargs):
-    """Hiding or showing one's learning activity changes what counts as evidence."""
-    if not raw:
+    """Hiding or showing one's learning activity changes what counts as evidence; other profile edits do not."""
+    if not raw and instance.learning_visibility_changed():
         refresh_later([instance.user_id])
 
 

@@ -2,6 +2,7 @@
 inside their own savepoint): the home page, the demo pages, the demo admin account, and a second load changing
 nothing."""
 
+import datetime
 import io
 import re
 
@@ -282,3 +283,18 @@ def test_the_programme_roadmap_is_filled_and_the_demo_manager_sees_a_team_at_dif
     percents = set(re.findall(r'data-percent="(\d+)"', html))
     assert len(percents) >= 3, percents
     assert 'data-person="learner1"' not in html  # Priya is in Operations
+
+
+def test_the_demo_searches_that_found_nothing_find_nothing_in_the_demo(client, demo_site, elasticsearch_must_answer):
+    """Issue 17: the command center's Search panel has twelve weeks of demo searches, and the queries it lists as
+    finding nothing (with the search-gaps report) find nothing in the demo content."""
+    from django.utils import timezone
+
+    from search.models import SearchDay, ZeroResultQuery
+
+    today = timezone.localdate()
+    assert SearchDay.objects.filter(day__gt=today - datetime.timedelta(days=84), searches__gt=0).count() == 84
+    gaps = list(ZeroResultQuery.objects.values_list("query_string", flat=True))
+    assert len(gaps) >= 6
+    for query in gaps:
+        assert client.get("/api/search/", {"q": query}).json()["total"] == 0, query

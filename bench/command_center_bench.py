@@ -966,11 +966,11 @@ def time_panels(mixes, rounds):
     samples, counts, queries, in_sql = {}, {}, {}, {}
     scopes = {label: scope_for(user, params) for label, (_, user, params) in mixes.items()}
     for _ in range(rounds):
-        for scope in scopes.values():
+        for label, scope in scopes.items():
             for panel in panels_for(scope):
-                samples.setdefault(panel.key, []).append(
-                    timed_ms(lambda panel=panel, scope=scope: panel.build(scope))[0]
-                )
+                elapsed = timed_ms(lambda panel=panel, scope=scope: panel.build(scope))[0]
+                samples.setdefault(panel.key, []).append(elapsed)
+                samples.setdefault((panel.key, label), []).append(elapsed)
     for label, scope in scopes.items():
         for panel in panels_for(scope):
             with CaptureQueriesContext(connection) as captured:
@@ -1021,7 +1021,8 @@ def print_endpoint_table(samples, sizes, mixes, rounds):
     print(f"Endpoint p95 {p95:.0f} ms: {verdict} {TARGET_MS} ms ({p95 / base95:.0f}x the indexed COUNT(*)'s p95).")
 
 
-def print_panel_tables(panel_samples, panel_counts, queries, in_sql):
+def print_panel_tables(samples, panel_counts, queries, in_sql, mixes):
+    panel_samples = {key: values for key, values in samples.items() if isinstance(key, str)}
     budget = TARGET_MS / max(1, len(panel_samples))
     print(f"Per panel: build(scope) over the same mixes, ms (budget: {TARGET_MS} ms / {len(panel_samples)} panels)")
     heading = f"{'panel':16} {'calls':>5} {'queries':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'in SQL':>8}"
@@ -1036,6 +1037,12 @@ def print_panel_tables(panel_samples, panel_counts, queries, in_sql):
             f"{percentile(values, 0.95):>8.1f} {percentile(values, 0.99):>8.1f} {sql_per_build:>8.1f}  {within}"
         )
     print("(in SQL: the panel's queries replayed whole, rows fetched, per build, the mean over the mixes)")
+    print()
+    print("p50 per filter mix, ms")
+    print(f"{'panel':16} " + " ".join(f"{label.split('=')[0].split()[0][:11]:>11}" for label in mixes))
+    for key in ranked_panels:
+        cells = [samples.get((key, label)) for label in mixes]
+        print(f"{key:16} " + " ".join(f"{statistics.median(cell):>11.1f}" if cell else f"{'-':>11}" for cell in cells))
     print()
     print(f"Slowest queries per panel (replayed whole, median of {REPLAYS}; the mix where each was slowest):")
     for key in ranked_panels:
@@ -1110,11 +1117,11 @@ def main():
         clients[user.pk] = Client()
         clients[user.pk].force_login(user)
     mixes = {
-        "no filter": (clients[admin.pk], admin, period),
-        "department: Operations": (clients[admin.pk], admin, {**period, "department": "Operations"}),
-        f"role: {manager.name}": (clients[admin.pk], admin, {**period, "role": str(manager.pk)}),
-        f"community: {busiest.title}": (clients[admin.pk], admin, {**period, "community": str(busiest.pk)}),
-        "a facilitator's scope": (clients[facilitator.pk], facilitator, period),
+        "none": (clients[admin.pk], admin, period),
+        "department=Operations": (clients[admin.pk], admin, {**period, "department": "Operations"}),
+        f"role={manager.name}": (clients[admin.pk], admin, {**period, "role": str(manager.pk)}),
+        f"community={busiest.title}": (clients[admin.pk], admin, {**period, "community": str(busiest.pk)}),
+        "facilitator (own 2 communities)": (clients[facilitator.pk], facilitator, period),
     }
     since = timezone.now() - datetime.timedelta(days=28)
     baseline = baseline_query(since)
@@ -1135,7 +1142,7 @@ def main():
     print()
     print_endpoint_table(samples, sizes, mixes, args.rounds)
     print()
-    print_panel_tables(*time_panels(mixes, args.rounds))
+    print_panel_tables(*time_panels(mixes, args.rounds), mixes)
     if args.keep:
         print(f"\nKept: DATABASE_URL=sqlite:///{database}")
 

@@ -45,6 +45,7 @@ PATHS = 30
 LESSONS_PER_MODULE = (2, 6)
 OWNERS = 150  # people who own reference articles
 BLOG_POSTS = 130
+LESSON_FLAGS = 40  # lessons readers flagged outdated
 SEARCH_TERMS = 1500  # distinct queries in Wagtail's search terms report
 ZERO_RESULT_TERMS = 400
 BASELINE_REPEATS = 5  # baseline counts per endpoint call: it is cheap, and more samples steady its p95
@@ -454,6 +455,24 @@ def build_blogs(count, rng, now, communities, members):
         bulk_add_children(blogs[community_id], [post for post, _ in posts], [moment for _, moment in posts])
 
 
+def build_lesson_flags(rng, now, lessons, people):
+    """Readers' "outdated" flags on lessons (the content health panel files them under their module)."""
+    from portal.feedback.models import ContentFlag
+
+    live = [lesson for group in lessons.values() for lesson in group if lesson.live]
+    ContentFlag.objects.bulk_create(
+        ContentFlag(
+            page=lesson,
+            flagged_by=reader,
+            kind=ContentFlag.Kind.OUTDATED,
+            comment="The screenshots are old",
+            created_at=spread(rng, now),
+        )
+        for lesson in rng.sample(live, k=min(len(live), LESSON_FLAGS))
+        for reader in rng.sample(people, k=rng.randint(1, 2))
+    )
+
+
 def build_discussions(posts, rng, now, communities, members, people):
     """`posts` threads and replies (35 % threads) in the communities, by their members, Zipf-like by community:
     30 % of questions unanswered, first answers hours to days later, half the answered questions with an accepted
@@ -813,7 +832,8 @@ def build_dataset(args, rng):
     lesson_count = sum(len(group) for group in lessons.values())
     phase(f"{len(modules)} modules, {lesson_count} lessons, {len(paths)} paths (bulk inserts)")
     attempts = build_progress(people, args.completions, rng, now, modules, lessons, paths, quizzes)
-    phase(f"{args.completions:,} lesson completions, {attempts:,} quiz attempts, enrolments")
+    build_lesson_flags(rng, now, lessons, people)
+    phase(f"{args.completions:,} lesson completions, {attempts:,} quiz attempts, enrolments, lesson flags")
     build_blogs(BLOG_POSTS, rng, now, communities, members)
     sources = build_discussions(args.posts, rng, now, communities, members, people)
     phase(f"{BLOG_POSTS} blog posts, {args.posts:,} posts (threads and replies), helpful marks, follows, flags")

@@ -36,8 +36,11 @@ from communities.experts import ExpertInvitation
 from communities.membership import Invitation, Membership, MembershipQuerySet
 from communities.policy import CommunityPolicy, policy_for
 from communities.wiki import WikiPage
+from portal.command_center.access import may_open_command_center
+from portal.command_center.summary import shows_summary
+from portal.command_center.summary import summary as programme_summary
 from portal.pages import BasePage
-from portal.searchable import page_readers, topic_ids_with_ancestors
+from portal.searchable import batch_cache, page_readers, page_visible_to, topic_ids_with_ancestors
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
@@ -348,6 +351,12 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def is_facilitator(self, user) -> bool:
         return self.member_policy(user).is_facilitator
 
+    @staticmethod
+    def readable_community_ids(user) -> set[int]:
+        """The live communities `user` may open (a members-only one only as its member)."""
+        with batch_cache():
+            return {community.pk for community in CommunityPage.objects.live() if page_visible_to(community, user)}
+
     def join(self, user):
         """Join an open community at once, or ask to join a moderated one. Returns the membership."""
         status = Membership.Status.ACTIVE if self.policy == self.Policy.OPEN else Membership.Status.PENDING
@@ -408,6 +417,9 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             member_count=self.memberships.active().count(),
             recent_threads=self.threads.visible_to(user, self).select_related("author__profile")[:8],
         )
+        if policy.is_member and shows_summary(self, request):
+            context["programme_summary"] = programme_summary(self.readable_community_ids(user))
+            context["opens_command_center"] = may_open_command_center(user)
         if context["is_facilitator"]:
             context["pending_requests"] = self.pending_requests()
             context["pending_posts"] = (

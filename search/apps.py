@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
+        from portal.command_center.figures import register_panel
         from search import signals
+        from search.command_center import PANEL
 
         signals.connect()
+        register_panel(PANEL)

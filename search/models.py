@@ -1,7 +1,28 @@
-"""What the search app stores in the database: the outbox of index work, and the searches that found nothing."""
+"""What the search app stores in the database: the outbox of index work, the searches that found nothing, and the
+daily rollup of the searches people run (the command center's Search panel): a row per day, per topic and day, and
+per zero-result query and day, never a row per search."""
 
-from django.db import models
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
 from django.utils import timezone
+
+from portal.taxonomy.models import Topic
+
+
+def count_in(model, keys: dict, **amounts) -> None:
+    """Add `amounts` to the row of `model` that `keys` name (a unique key), making it if there is none. The UPDATE
+    with F() comes first (one query once the row exists); on a miss the INSERT, and if another request inserted the
+    row meanwhile (the unique constraint refuses ours) the UPDATE again: concurrent requests never lose a count."""
+    changes = {name: F(name) + amount for name, amount in amounts.items()}
+    if model.objects.filter(**keys).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **amounts)
+    except IntegrityError:
+        model.objects.filter(**keys).update(**changes)
 
 
 class IndexOutboxQuerySet(models.QuerySet):
@@ -47,6 +68,7 @@ class ZeroResultQuery(models.Model):
 
     @classmethod
     def record(cls, query_string: str):
+        """Count a search for these words that found nothing: in all (the search-gaps report) and on today's row."""
         normalised = " ".join(query_string.lower().split())[:255]
         if not normalised:
             return
@@ -54,3 +76,91 @@ class ZeroResultQuery(models.Model):
         row, created = cls.objects.get_or_create(query_string=normalised, defaults={"hits": 1, "last_seen": now})
         if not created:
             cls.objects.filter(pk=row.pk).update(hits=models.F("hits") + 1, last_seen=now)
+        count_in(ZeroResultQueryDay, {"day": timezone.localdate(now), "query": row}, searches=1)
+
+
+class DayQuerySet(models.QuerySet):
+    """Rows of the daily rollup."""
+
+    def within(self, start: datetime.date, end: datetime.date):
+        """The rows of the days from `start` to `end`, both included."""
+        return self.filter(day__gte=start, day__lte=end)
+
+
+class ZeroResultQueryDayQuerySet(DayQuerySet):
+    def most_searched(self, limit: int):
+        """The zero-result queries searched most often over these rows, with how often: most first, then A-Z."""
+        totals = self.values("query_id", "query__query_string").annotate(total=models.Sum("searches"))
+        return totals.order_by("-total", "query__query_string")[:limit]
+
+
+class ZeroResultQueryDay(models.Model):
+    """How often a zero-result query was searched on one day: the top zero-result queries of any period."""
+
+    day = models.DateField()
+    query = models.ForeignKey(ZeroResultQuery, on_delete=models.CASCADE, related_name="days")
+    searches = models.PositiveIntegerField(default=0)
+
+    objects = ZeroResultQueryDayQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "query"], name="zero_result_query_day_unique")]
+        verbose_name = "search with no results on a day"
+
+    def __str__(self):
+        return f"{self.query} on {self.day}: {self.searches}"
+
+
+class SearchDay(models.Model):
+    """The searches people ran on one day (the search page and the search API, first page of results, with words
+    or filters), and how many of them found nothing."""
+
+    day = models.DateField(unique=True)
+    searches = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
+
+    objects = DayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = "searches on a day"
+        verbose_name_plural = "searches by day"
+
+    def __str__(self):
+        return f"{self.day}: {self.searches} searches, {self.zero_results} with no results"
+
+    @classmethod
+    def record(cls, text: str, topic_slugs=(), found_nothing: bool = False) -> None:
+        """Count one search people ran today, and once each topic it was about: the topics picked in the topic
+        facet, and the topic whose name the words are (case-insensitive; on SQLite only ASCII letters fold)."""
+        day = timezone.localdate()
+        count_in(cls, {"day": day}, searches=1, zero_results=int(found_nothing))
+        about = Q(slug__in=list(topic_slugs))
+        if text:
+            about |= Q(name__iexact=text)
+        for topic_id in Topic.objects.filter(about).values_list("pk", flat=True):
+            count_in(TopicSearchDay, {"day": day, "topic_id": topic_id}, searches=1)
+
+
+class TopicSearchDayQuerySet(DayQuerySet):
+    def most_searched(self, limit: int):
+        """The topics searched most often over these rows, with how often: most first, then A-Z."""
+        totals = self.values("topic_id", "topic__name", "topic__slug").annotate(total=models.Sum("searches"))
+        return totals.order_by("-total", "topic__name", "topic_id")[:limit]
+
+
+class TopicSearchDay(models.Model):
+    """The searches about one topic on one day (see SearchDay.record): the most searched topics of any period."""
+
+    day = models.DateField()
+    topic = models.ForeignKey("taxonomy.Topic", on_delete=models.CASCADE, related_name="+")
+    searches = models.PositiveIntegerField(default=0)
+
+    objects = TopicSearchDayQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "topic"], name="topic_search_day_unique")]
+        verbose_name = "searches about a topic on a day"
+
+    def __str__(self):
+        return f"{self.topic_id} on {self.day}: {self.searches}"

@@ -331,6 +331,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     notes: list = field(default_factory=list)
+    asked_page: int = 1  # the page asked for: past the end, `page` becomes the last one (FacetedSearch.run)
 
     @classmethod
     def from_query_dict(cls, params, facets) -> "SearchRequest":
@@ -349,7 +350,7 @@ class SearchRequest:
         request.sort = sort if sort in SORTS else ("relevance" if text else "newest")
         page = params.get("page", "1")
         request.page = int(page) if page.isdigit() and 0 < len(page) < 7 else 1
-        request.page = max(request.page, 1)
+        request.page = request.asked_page = max(request.page, 1)
         return request
 
     def query_string(self, **changes) -> str:

@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.searchable import keys_changed, search_key, searchable_types
+from portal.taxonomy.models import Topic, topic_moved
 from search.indexing import queue
 
 
@@ -61,12 +62,23 @@ def on_registered_change(sender, instance, raw=False, **kwargs):
     queue(entry.keys_of(instance) if entry.keys_of else [search_key(instance)])
 
 
+def on_topic_moved(sender, topic, subtree_ids, **kwargs):
+    """Documents carry their topics' ancestors: whatever is filed under the moved topics (and lives under those
+    pages: a community's discussions, a module's lessons) is indexed again."""
+    page_ids = Topic.page_ids_filed_under(subtree_ids)
+    keys = []
+    for page in Page.objects.filter(pk__in=page_ids):
+        keys.extend(subtree_keys(page))
+    queue(keys)
+
+
 def on_keys_changed(sender, keys, **kwargs):
     queue(keys)
 
 
 def connect():
     keys_changed.connect(on_keys_changed, dispatch_uid="search-keys-changed")
+    topic_moved.connect(on_topic_moved, dispatch_uid="search-topic-moved")
     page_published.connect(on_page_published, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from portal.curation.credits import credit_hits
 from portal.searchable import batch_cache
 from search.fallback import fallback_search
-from search.models import ZeroResultQuery
+from search.models import SearchDay, ZeroResultQuery
 from search.query import (
     CONTENT_FACETS,
     PEOPLE_FACETS,
@@ -45,13 +45,21 @@ def run_search(request, engine=FacetedSearch, facets=CONTENT_FACETS, index="cont
 
 
 def record(search_request, results):
-    """Query statistics (Wagtail's search terms report) and the search-gaps report of zero-result queries."""
+    """Count a search people ran (the first page of results, for words or filters): the daily rollup of the command
+    center's Search panel; for words alone also Wagtail's search terms report and, when nothing was found, the
+    search-gaps report. Further pages of the same search are not counted again; nor is autocomplete, which asks at
+    every pause in typing (a search would count once per prefix, and prefixes that find nothing are not gaps)."""
     from wagtail.contrib.search_promotions.models import Query
 
-    if not search_request.text or search_request.page != 1 or search_request.selections:
+    if search_request.asked_page != 1 or not (search_request.text or search_request.selections):
+        return
+    # The database fallback (Elasticsearch down) reads titles alone: its "nothing" is not counted as nothing.
+    found_nothing = results.total == 0 and not results.limited
+    SearchDay.record(search_request.text, search_request.selections.get("topic", []), found_nothing)
+    if not search_request.text or search_request.selections:
         return
     Query.get(search_request.text[:255]).add_hit()
-    if results.total == 0 and not results.limited:
+    if found_nothing:
         ZeroResultQuery.record(search_request.text)
 
 

@@ -311,3 +311,18 @@ def test_the_demo_community_health_panel_is_lively(demo_site):
         assert thread.last_activity_at == max([thread.created_at, *(reply.created_at for reply in published)])
         assert today - datetime.timedelta(weeks=12) <= timezone.localtime(thread.created_at).date() < today
         assert all(thread.created_at < reply.created_at < now for reply in thread.replies.all())
+
+
+def test_the_demo_searches_that_found_nothing_find_nothing_in_the_demo(client, demo_site, elasticsearch_must_answer):
+    """Issue 17: the command center's Search panel has twelve weeks of demo searches, and the queries it lists as
+    finding nothing (with the search-gaps report) find nothing in the demo content."""
+    from django.utils import timezone
+
+    from search.models import SearchDay, ZeroResultQuery
+
+    today = timezone.localdate()
+    assert SearchDay.objects.filter(day__gt=today - datetime.timedelta(days=84), searches__gt=0).count() == 84
+    gaps = list(ZeroResultQuery.objects.values_list("query_string", flat=True))
+    assert len(gaps) >= 6
+    for query in gaps:
+        assert client.get("/api/search/", {"q": query}).json()["total"] == 0, query

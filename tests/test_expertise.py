@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from communities.discussions import HelpfulMark, Reply, Thread
+from portal.expertise import refresh
 from portal.expertise.knowledge import knows_about, people_to_ask
 from portal.expertise.models import Evidence, Kind
 from portal.expertise.refresh import rebuild
@@ -216,10 +217,22 @@ def test_completed_modules_count_unless_the_learner_hides_their_learning(org, dj
     assert Enrolment.objects.filter(user=org["out"], module=module, completed_at__isnull=False).exists()
     assert Evidence.objects.filter(user=org["out"], kind=Kind.MODULE, topic=org["topic"]).count() == 1
     profile = org["out"].profile
+    # Other edits to the profile leave the evidence alone (and cost no recomputation) ...
+    profile.bio = "Runs peer assists."
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        profile.save()
+    assert refresh.flush not in callbacks
+    # ... hiding one's learning takes completed modules out of it.
     profile.show_learning_activity = False
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        profile.save()
+    assert refresh.flush in callbacks
+    assert not Evidence.objects.filter(user=org["out"], kind=Kind.MODULE).exists()
+    profile = type(profile).objects.get(pk=profile.pk)  # as a form would load it
+    profile.show_learning_activity = True
     with django_capture_on_commit_callbacks(execute=True):
         profile.save()
-    assert not Evidence.objects.filter(user=org["out"], kind=Kind.MODULE).exists()
+    assert Evidence.objects.filter(user=org["out"], kind=Kind.MODULE).count() == 1
 
 
 def test_a_review_approved_as_subject_expert_is_evidence(org):

@@ -116,3 +116,26 @@ def test_a_members_only_standing_counts_only_for_members(tree):
     [person] = people_to_ask([tree["root"]], mo)
     assert person.profile.user == ada and person.summary == "1 accepted answer"
     assert evidence_by_person([ada.pk], [tree["root"].pk], out) == {}
+
+
+def test_moving_a_topic_moves_its_standings_and_search_documents(tree, django_capture_on_commit_callbacks):
+    """A parent topic counts its subtree: after "Peer assists" moves under "Records management", Ada's answer
+    counts there and no longer under "Knowledge sharing", in the standings and in the search index alike."""
+    from search.models import IndexOutbox
+
+    ada, asker = make_user("ada", first_name="Ada"), make_user("asker")
+    circle = on_topics(make_community("Peer circle", members=[ada]), tree["first"])
+    answer(circle, asker, ada, "How to run a peer assist")
+    rebuild()
+    assert [p.profile.user for p in people_to_ask([tree["root"]], None)] == [ada]
+    last = IndexOutbox.objects.order_by("pk").values_list("pk", flat=True).last() or 0
+    with django_capture_on_commit_callbacks(execute=True):
+        tree["first"].move(tree["other"], "sorted-child")
+    assert people_to_ask([tree["root"]], None) == []
+    assert [p.profile.user for p in people_to_ask([tree["other"]], None)] == [ada]
+    after_move = snapshot()
+    rebuild()
+    assert snapshot() == after_move  # as if computed from scratch
+    queued = set(IndexOutbox.objects.filter(pk__gt=last).values_list("key", flat=True))
+    assert f"page:{circle.pk}" in queued  # the community's document carries the new ancestors
+    assert any(key.startswith("communities.thread:") for key in queued)  # and so do its discussions

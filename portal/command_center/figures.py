@@ -99,10 +99,33 @@ class Figure:
     def header(self) -> list[str]:
         return [self.label_heading, *(series.name for series in self.series)]
 
+    def table(self) -> list[dict]:
+        """The rows as the page's table shows them: the label, its link, and each value with its unit."""
+        return [
+            {
+                "label": label,
+                "link": self.links[i] if i < len(self.links) else None,
+                "cells": [shown(series.values[i], self.unit) for series in self.series],
+            }
+            for i, label in enumerate(self.labels)
+        ]
+
     def as_json(self) -> dict:
         data = asdict(self)
         data["header"] = self.header()
+        data["table"] = self.table()
         return data
+
+
+def shown(value, unit: str = "") -> str:
+    """A value as a table cell: a dash for none, whole numbers without decimals, the unit after."""
+    if value is None:
+        return "\N{EN DASH}"
+    if isinstance(value, float):
+        value = int(value) if value.is_integer() else round(value, 1)
+    if isinstance(value, int):
+        value = f"{value:,}"
+    return f"{value}{'%' if unit == '%' else (' ' + unit if unit else '')}"
 
 
 @dataclass
@@ -127,7 +150,9 @@ class PanelData:
         return {
             "key": self.key,
             "title": self.title,
-            "headlines": [asdict(headline) for headline in self.headlines],
+            "headlines": [
+                {**asdict(headline), "shown": shown(headline.value, headline.unit)} for headline in self.headlines
+            ],
             "figures": [figure.as_json() for figure in self.figures],
             "links": self.links,
         }

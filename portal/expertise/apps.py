@@ -30,6 +30,9 @@ class ExpertiseConfig(AppConfig):
         post_delete.connect(
             signals.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="expertise-unrestrict"
         )
+        from portal.taxonomy.models import topic_moved
+
+        topic_moved.connect(signals.on_topic_moved, dispatch_uid="expertise-topic-moved")
         from portal.expertise.knowledge import person_search_facts, profile_section
         from portal.people.registry import ProfileSection, profile_sections
         from portal.people.registry import person_search_facts as facts

@@ -16,8 +16,8 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_profile_saved(sender, instance, raw=False, **kwargs):
-    """Hiding or showing one's learning activity changes what counts as evidence."""
-    if not raw:
+    """Hiding or showing one's learning activity changes what counts as evidence; other profile edits do not."""
+    if not raw and instance.learning_visibility_changed():
         refresh_later([instance.user_id])
 
 
@@ -40,3 +40,14 @@ def on_declared_expertise_changed(sender, instance, action, pk_set=None, **kwarg
         refresh_later([instance.user_id])
     elif pk_set:
         refresh_later(Profile.objects.filter(pk__in=pk_set).values_list("user_id", flat=True))
+
+
+def on_topic_moved(sender, topic, subtree_ids, **kwargs):
+    """Standings count a topic's evidence under its ancestors: after a move, everyone with evidence or declared
+    expertise under the moved subtree is recomputed (and re-indexed)."""
+    from portal.expertise.models import Evidence
+    from portal.people.models import Profile
+
+    with_evidence = Evidence.objects.filter(topic_id__in=subtree_ids).values_list("user_id", flat=True).distinct()
+    declared = Profile.objects.filter(expertise__in=subtree_ids).values_list("user_id", flat=True)
+    refresh_later({*with_evidence, *declared})

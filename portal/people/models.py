@@ -90,6 +90,19 @@ class Profile(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        profile = super().from_db(db, field_names, values)
+        profile.saved_show_learning_activity = profile.__dict__.get("show_learning_activity")
+        return profile
+
+    def learning_visibility_changed(self) -> bool:
+        """Whether this save turns the learning activity setting on or off (new profiles count as a change);
+        only then does the person's evidence need recomputing."""
+        changed = getattr(self, "saved_show_learning_activity", None) != self.show_learning_activity
+        self.saved_show_learning_activity = self.show_learning_activity
+        return changed
+
     @property
     def name(self) -> str:
         return self.display_name or self.user.get_full_name() or self.user.get_username()

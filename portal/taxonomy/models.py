@@ -10,6 +10,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -33,6 +34,11 @@ class Stage(models.TextChoices):
     PILOT = "pilot", "Pilot"
     ROLLOUT = "rollout", "Roll-out"
     SUSTAIN = "sustain", "Sustain"
+
+
+# Sent with `topic` and `subtree_ids` after a topic moves with its subtree: everything filed under those topics now
+# has other ancestors (search documents and evidenced expertise carry them), so their owners recompute.
+topic_moved = Signal()
 
 
 class Topic(index.Indexed, MP_Node):
@@ -66,6 +72,26 @@ class Topic(index.Indexed, MP_Node):
 
     def subtree_ids(self):
         return list(Topic.objects.filter(path__startswith=self.path).values_list("pk", flat=True))
+
+    def move(self, target, pos=None):
+        # Sorted siblings shift paths as topics are added: move by the paths the database has now, never by stale
+        # ones in memory (which would move another topic), and note the subtree before its paths change.
+        self.refresh_from_db(fields=["path", "depth", "numchild"])
+        target.refresh_from_db(fields=["path", "depth", "numchild"])
+        subtree_ids = self.subtree_ids()
+        super().move(target, pos)
+        topic_moved.send(sender=Topic, topic=self, subtree_ids=subtree_ids)
+
+    @staticmethod
+    def page_ids_filed_under(topic_ids) -> set[int]:
+        """Pages (drafts included) of every classified type filed under any of `topic_ids`."""
+        return {
+            page_id
+            for model in classified_models()
+            for page_id in model.topics.through.objects.filter(topic_id__in=topic_ids).values_list(
+                model.topics.through._meta.get_field(model.topics.field.m2m_field_name()).attname, flat=True
+            )
+        }
 
     def usage_count(self) -> int:
         """How many pages (drafts included) use this topic or one below it."""

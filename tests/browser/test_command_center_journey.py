@@ -1,0 +1,101 @@
+"""The command center in a real browser (issue 17), on the demo portal: a programme lead opens it at 1280 and
+390 px; every panel's charts are drawn by the vendored Chart.js from the same figures as their tables, with no
+console errors; the page refreshes its figures from the JSON endpoint without a reload and says when."""
+
+import datetime
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import admin_log_in
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+# Per figure: the chart's labels and numbers, the table's row labels, and the figure's own JSON, as the page has them.
+READ_FIGURES = """() => {
+    const data = JSON.parse(document.getElementById("command-center-data").textContent);
+    const out = [];
+    for (const panel of data.panels) {
+        for (const figure of panel.figures) {
+            const element = document.querySelector(`[data-figure="${figure.key}"]`);
+            const canvas = element.querySelector("canvas");
+            const chart = window.Chart && Chart.getChart(canvas);
+            const box = canvas.getBoundingClientRect();
+            out.push({
+                key: figure.key,
+                labels: figure.labels,
+                values: figure.series.map((s) => s.values),
+                chartLabels: chart ? chart.data.labels : null,
+                chartValues: chart ? chart.data.datasets.map((d) => d.data) : null,
+                drawn: !!chart && (figure.labels.length === 0 || (box.width > 0 && box.height > 0)),
+                tableLabels: [...element.querySelectorAll("tbody th")].map((th) => th.textContent.trim()),
+                cells: [...element.querySelectorAll("tbody tr")].map(
+                    (tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent.trim())),
+                table: figure.table,
+            });
+        }
+    }
+    return {panels: data.panels.map((p) => p.key), figures: out};
+}"""
+
+
+def check_figures(page):
+    page.wait_for_function("window.Chart && document.querySelectorAll('[data-figure] canvas').length > 0")
+    found = page.evaluate(READ_FIGURES)
+    assert found["panels"] == ["learning", "content", "communities", "search"]
+    assert len(found["figures"]) >= 12
+    with_data = 0
+    for figure in found["figures"]:
+        assert figure["drawn"], figure["key"]
+        assert figure["chartLabels"] == figure["labels"], figure["key"]
+        assert figure["chartValues"] == figure["values"], figure["key"]
+        assert figure["tableLabels"] == figure["labels"], figure["key"]
+        assert figure["cells"] == [row["cells"] for row in figure["table"]], figure["key"]
+        with_data += bool(figure["labels"])
+    assert with_data >= len(found["figures"]) - 2  # the demo is lively: nearly every figure has figures
+    return found
+
+
+def test_a_programme_lead_reads_the_command_center_at_desktop_and_phone_widths(page, portal, screenshot):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.clock.install()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    admin_log_in(page, portal, "priya.raman")
+    page.goto(portal + "/admin/command-center/")
+    expect(page.get_by_role("heading", name="Command center", level=1)).to_be_visible()
+    for name in ("Learning", "Content health", "Community health", "Search"):
+        expect(page.get_by_role("heading", name=name, level=2)).to_be_visible()
+    check_figures(page)
+    screenshot("command-center-1280")
+
+    # Live: thirty seconds later the page asks the JSON endpoint again and says when it last updated.
+    updated = page.locator("[data-updated]")
+    before = updated.get_attribute("datetime")
+    time.sleep(1.1)  # the server's clock counts whole seconds
+    page.clock.fast_forward(31_000)
+    expect(updated).not_to_have_attribute("datetime", before, timeout=15_000)
+    assert datetime.datetime.fromisoformat(updated.get_attribute("datetime")) >= datetime.datetime.fromisoformat(before)
+    check_figures(page)
+
+    # A filter narrows every figure; the CSV link carries it.
+    page.get_by_label("Department").select_option("HR")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"department=HR"))
+    check_figures(page)
+    assert "department=HR" in page.locator("[data-figure] a[download]").first.get_attribute("href")
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(portal + "/admin/command-center/")
+    found = check_figures(page)
+    widths = page.evaluate(
+        "[...document.querySelectorAll('.command-center__chart')].filter((b) => !b.hidden)"
+        ".map((b) => b.getBoundingClientRect().width)"
+    )
+    assert widths and max(widths) <= 390
+    assert len(widths) == sum(bool(figure["labels"]) for figure in found["figures"])
+    screenshot("command-center-390")
+    assert errors == []

@@ -50,6 +50,19 @@ class CommunitiesConfig(AppConfig):
         from portal.programme import register_community_provider
 
         register_community_provider(open_communities)
+        register_command_center()
+
+
+def register_command_center():
+    """The Community health panel; who facilitates which community (their scope in the command center); and the
+    communities its filter offers."""
+    from communities import command_center
+    from communities.curation_sources import facilitated_communities
+    from portal.command_center.figures import register_community_choices, register_facilitation_provider, register_panel
+
+    register_panel(command_center.PANEL)
+    register_facilitation_provider(facilitated_communities)
+    register_community_choices(command_center.community_choices)
 
 
 def register_expertise():

@@ -2,6 +2,7 @@
 discussions with replies and accepted answers. Idempotent: everything is looked up by its natural key first."""
 
 import datetime
+import random
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -114,39 +115,75 @@ def ensure_blog_posts(communities, users):
 
 
 def ensure_threads(communities, users):
+    """The demo discussions, spread over the past twelve weeks as they would have happened: each question asked in
+    working hours `days_ago` days before the load, its replies coming in after waits of anything from half an hour
+    to a few days (seeded by the title, so every load looks alike; `reply_hours` fixes them), never in the future.
+    `first_answer_at` and `last_activity_at` follow from the published replies; posts marked `pending` wait for a
+    facilitator."""
     now = timezone.now()
     for spec in demo_items("communities", "threads"):
         community = communities[spec["community"]]
         if Thread.objects.filter(community=community, title=spec["title"]).exists():
             continue
-        created = now - datetime.timedelta(days=spec["days_ago"])
+        seeded = random.Random(spec["title"])
+        created = asked_at(spec["days_ago"], seeded)
         thread = Thread.objects.create(
             community=community,
             kind=spec["kind"],
             title=spec["title"],
             body=spec["body"],
             author=users[spec["author"]],
-            status=Post.Status.PUBLISHED,
+            status=spec.get("status", Post.Status.PUBLISHED),
             created_at=created,
             last_activity_at=created,
         )
         Follow.objects.get_or_create(thread=thread, user=thread.author)
         replies = []
-        for number, reply_spec in enumerate(spec["replies"]):
+        for reply_spec, at in zip(spec["replies"], reply_times(spec, created, now, seeded), strict=True):
             replies.append(
+                # A published reply records the thread's first answer on `thread` itself (Reply.save).
                 Reply.objects.create(
                     thread=thread,
                     author=users[reply_spec["author"]],
                     body=reply_spec["body"],
-                    status=Post.Status.PUBLISHED,
-                    created_at=created + datetime.timedelta(hours=3 * (number + 1)),
+                    status=reply_spec.get("status", Post.Status.PUBLISHED),
+                    created_at=at,
                 )
             )
-        if replies:
-            thread.last_activity_at = replies[-1].created_at
+        published = [reply for reply in replies if reply.is_published]
+        if published:
+            thread.last_activity_at = published[-1].created_at
         if spec.get("accepted") is not None:
             thread.accepted_reply = replies[spec["accepted"]]
         thread.save()
+
+
+def asked_at(days_ago: int, seeded: random.Random) -> datetime.datetime:
+    """A moment in working hours (08:00 to 17:30, local time) `days_ago` days before today."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))
+    return start + datetime.timedelta(minutes=seeded.randrange(0, 9 * 60 + 30))
+
+
+# Hours before the first reply: mostly within the working day, sometimes the next day or after a weekend.
+FIRST_REPLY_HOURS = [0.5, 1, 1.5, 2, 3, 4, 5, 7, 20, 26, 50, 70]
+
+
+def reply_times(spec, created, now, seeded: random.Random) -> list[datetime.datetime]:
+    """When each of the thread's replies came in: `reply_hours` after the question if the spec gives them, else
+    a seeded first wait and then a few hours to a day between replies; the latest a few minutes before `now`."""
+    count = len(spec["replies"])
+    hours = spec.get("reply_hours")
+    if hours is None:
+        hours, at = [], seeded.choice(FIRST_REPLY_HOURS) + seeded.random() / 2
+        for _ in range(count):
+            hours.append(at)
+            at += seeded.uniform(1, 28)
+    times = []
+    for number, after in enumerate(hours[:count]):
+        latest = now - datetime.timedelta(minutes=5 * (count - number))
+        times.append(min(created + datetime.timedelta(hours=after), latest))
+    return times
 
 
 def ensure_expert_invitations(users):
@@ -237,14 +274,14 @@ def ensure_notifications(users):
     communities = Membership.objects.active().filter(user=member).values("community_id")
     threads = (
         Thread.objects.published()
-        .filter(community_id__in=communities, replies__isnull=False)
+        .filter(community_id__in=communities, replies__status=Post.Status.PUBLISHED)
         .exclude(author=member)
         .distinct()
         .order_by("-last_activity_at")[:3]
     )
     for thread in threads:
         follow, _ = Follow.objects.get_or_create(thread=thread, user=member)
-        latest = thread.replies.order_by("-created_at").first()
+        latest = thread.replies.published().order_by("-created_at").first()
         subject, url = describe(latest)
         Notification.objects.create(
             user=member,

@@ -19,6 +19,22 @@ class PostQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Post.Status.PUBLISHED)
 
+    def pending(self):
+        """Posts waiting for a facilitator's approval."""
+        return self.filter(status=Post.Status.PENDING)
+
+    def posted(self):
+        """What members wrote and a facilitator has not hidden: published, or waiting for approval."""
+        return self.filter(status__in=[Post.Status.PUBLISHED, Post.Status.PENDING])
+
+    def in_communities(self, community_ids):
+        """Posts in these communities (a thread's own community; a reply's thread's)."""
+        return self.filter(**{f"{self.model.community_lookup}__in": community_ids})
+
+    def written_by(self, user_ids):
+        """Posts by these people (ids, or a subquery of them)."""
+        return self.filter(author_id__in=user_ids)
+
     def visible_to(self, user, community):
         """Published posts, plus the reader's own pending ones; facilitators also see pending and hidden ones."""
         if community.is_facilitator(user):
@@ -26,6 +42,15 @@ class PostQuerySet(models.QuerySet):
         if user.is_authenticated:
             return self.filter(Q(status=Post.Status.PUBLISHED) | Q(status=Post.Status.PENDING, author=user))
         return self.published()
+
+
+class ThreadQuerySet(PostQuerySet):
+    def questions(self):
+        return self.filter(kind=Thread.Kind.QUESTION)
+
+    def unanswered(self):
+        """Published questions nobody else has answered yet (no published reply by someone other than the asker)."""
+        return self.published().questions().filter(first_answer_at__isnull=True)
 
 
 class Post(models.Model):
@@ -95,9 +120,14 @@ class Thread(Post):
         null=True, blank=True, editable=False, help_text="When the first published reply by someone else came in."
     )
 
+    objects = ThreadQuerySet.as_manager()
+    community_lookup = "community_id"  # PostQuerySet.in_communities
+
     class Meta:
         ordering = ["-last_activity_at"]
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_thread_per_submit")]
+        # Who posted where and when, read from the index alone (the command center's Community health panel).
+        indexes = [models.Index(fields=["created_at", "community", "author", "status"], name="thread_activity")]
 
     def __str__(self):
         return self.title
@@ -195,10 +225,13 @@ class Reply(Post):
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="replies")
 
+    community_lookup = "thread__community_id"  # PostQuerySet.in_communities
+
     class Meta:
         ordering = ["created_at"]
         verbose_name_plural = "replies"
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_reply_per_submit")]
+        indexes = [models.Index(fields=["created_at", "thread", "author", "status"], name="reply_activity")]
 
     def __str__(self):
         return f"Reply to {self.thread}"
@@ -234,6 +267,7 @@ class HelpfulMark(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["reply", "user"], name="one_helpful_mark_per_person")]
+        indexes = [models.Index(fields=["created_at", "reply", "user"], name="helpful_mark_activity")]
 
     def __str__(self):
         return f"{self.user} found {self.reply} helpful"

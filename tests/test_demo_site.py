@@ -10,6 +10,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -144,9 +145,9 @@ DEMO_COUNTS = {
     "home.LibraryIndexPage": 1,
     "home.ReferenceArticleTag": 104,
     "home.ReferenceArticlePage": 37,
-    "communities.Thread": 49,
-    "communities.Reply": 68,
-    "communities.Follow": 117,
+    "communities.Thread": 50,
+    "communities.Reply": 70,
+    "communities.Follow": 118,
     "communities.Notification": 8,
     "communities.Membership": 61,
     "communities.HelpfulMark": 10,
@@ -183,7 +184,7 @@ DEMO_COUNTS = {
     "users": 38,
     "images": 96,
 }
-DEMO_TEXT_DIGEST = "aa32ca547d802fef7e551dd717e7ae57cb3f279e9c1866cf925fe786a356c0c2"
+DEMO_TEXT_DIGEST = "e3a3fd78c1f503ab8a133a76661df2f4c1f7b202c3a349c3508bca55e5c18ac9"
 
 
 def test_the_demo_content_is_what_it_was(demo_site):
@@ -283,6 +284,33 @@ def test_the_programme_roadmap_is_filled_and_the_demo_manager_sees_a_team_at_dif
     percents = set(re.findall(r'data-percent="(\d+)"', html))
     assert len(percents) >= 3, percents
     assert 'data-person="learner1"' not in html  # Priya is in Operations
+
+
+def test_the_demo_community_health_panel_is_lively(demo_site):
+    """Issue 17: the demo's discussions spread over the past twelve weeks, answered after varied waits (the first
+    answer is the first published reply by someone else), a few questions unanswered, a few posts waiting."""
+    from communities.models import Reply, Thread
+    from portal.command_center.figures import Scope, panels
+
+    today = timezone.localdate()
+    scope = Scope(start=today - datetime.timedelta(weeks=12), end=today)
+    panel = panels["communities"].build(scope)
+    figures = {figure.key: figure for figure in panel.figures}
+    headlines = {headline.label: headline.value for headline in panel.headlines}
+    weekly = figures["posts-per-week"].series
+    assert sum(1 for threads, replies in zip(*(s.values for s in weekly), strict=True) if threads + replies) >= 10
+    assert headlines["Unanswered questions"] == 3 and headlines["Posts waiting for a facilitator"] == 3
+    assert all(figures["active-members"].series[1].values)
+    first_answers = [value for value in figures["answer-times"].series[0].values if value is not None]
+    assert len(set(first_answers)) >= 4 and headlines["New threads"] == 49
+    now = timezone.now()
+    for thread in Thread.objects.prefetch_related("replies"):
+        published = [reply for reply in thread.replies.all() if reply.status == Reply.Status.PUBLISHED]
+        by_others = [reply.created_at for reply in published if reply.author_id != thread.author_id]
+        assert thread.first_answer_at == (min(by_others) if by_others else None), thread.title
+        assert thread.last_activity_at == max([thread.created_at, *(reply.created_at for reply in published)])
+        assert today - datetime.timedelta(weeks=12) <= timezone.localtime(thread.created_at).date() < today
+        assert all(thread.created_at < reply.created_at < now for reply in thread.replies.all())
 
 
 def test_the_demo_searches_that_found_nothing_find_nothing_in_the_demo(client, demo_site, elasticsearch_must_answer):

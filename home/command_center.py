@@ -149,7 +149,7 @@ def week_bounds(scope: Scope) -> list[tuple[datetime.datetime, datetime.datetime
     return bounds
 
 
-def week_of(field_name: str, scope: Scope, before=None, after=None) -> Case:
+def week_of(field_name: str, scope: Scope, *, before: int, after: int) -> Case:
     """The index of the period's week a moment falls in, computed by the database (so rows are grouped by week
     in any time zone, on SQLite and PostgreSQL alike): `before` for moments before the period, `after` for later
     ones (and for none)."""
@@ -267,7 +267,9 @@ def library_counts(scope: Scope, now: datetime.datetime) -> Library:
         articles = articles.filter(content_owner_id__in=department_owners(scope))
     weeks = len(scope.weeks())
     rows = (
-        articles.values("curated", cc_age=age_band(now), cc_week=week_of("first_published_at", scope, -1, weeks))
+        articles.values(
+            "curated", cc_age=age_band(now), cc_week=week_of("first_published_at", scope, before=-1, after=weeks)
+        )
         .annotate(articles=Count("pk"))
         .order_by()
     )

@@ -331,6 +331,11 @@ def ensure_curation(communities, users):
         )
         article.image = picture_for(type(article), article.title)  # every demo article has its picture
         article.save_revision(user=curator).publish(user=curator, skip_permission_checks=True)
+        # Curated some days after the contribution (never later than now), so the library grows over the weeks.
+        contributed = described.date or timezone.now()
+        curated_at = min(timezone.now(), contributed + datetime.timedelta(days=spec["days_after"]))
+        type(article).objects.filter(pk=article.pk).update(first_published_at=curated_at, last_published_at=curated_at)
+        Provenance.objects.filter(page=article).update(curated_at=curated_at, credited_at=curated_at)
     for spec in demo_items("communities", "curation", key="nominated"):
         source = curation_source(spec, communities)
         for username in spec["by"]:

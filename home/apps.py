@@ -26,6 +26,10 @@ class HomeConfig(AppConfig):
             record_first_publication, sender=ReferenceArticlePage, dispatch_uid="home-article-activity"
         )
 
+        from home.command_center import PANEL
+        from portal.command_center.figures import register_panel
+
+        register_panel(PANEL)
         register_section(
             HomeSection(
                 "library",

@@ -210,6 +210,10 @@ def ensure_library(home, admin):
             continue
         author = users.get(spec["author"], admin)
         published = today - datetime.timedelta(days=30 * spec["months_ago"])
+        updated = today - datetime.timedelta(days=30 * spec.get("updated_months_ago", spec["months_ago"]))
+        review_by = published + datetime.timedelta(days=365)
+        if "review_in_days" in spec:
+            review_by = today + datetime.timedelta(days=spec["review_in_days"])
         article = ReferenceArticlePage(
             slug=spec["slug"],
             title=spec["title"],
@@ -218,7 +222,7 @@ def ensure_library(home, admin):
             stage=spec["stage"],
             owner=author,
             content_owner=author,
-            review_by=published + datetime.timedelta(days=365),
+            review_by=review_by,
             image=picture_for(ReferenceArticlePage, spec["title"]),
         )
         article.topics = [topics[slug] for slug in spec["topics"]]
@@ -226,8 +230,10 @@ def ensure_library(home, admin):
         article.tags.set(spec["tags"])
         library.add_child(instance=article)
         article.save_revision(user=author).publish(user=users["editor"])
-        moment = timezone.make_aware(datetime.datetime.combine(published, datetime.time(10)))
-        ReferenceArticlePage.objects.filter(pk=article.pk).update(first_published_at=moment, last_published_at=moment)
+        ReferenceArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=timezone.make_aware(datetime.datetime.combine(published, datetime.time(10))),
+            last_published_at=timezone.make_aware(datetime.datetime.combine(updated, datetime.time(10))),
+        )
     return library
 
 

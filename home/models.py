@@ -3,6 +3,7 @@ reference library."""
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -10,16 +11,17 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from home.sections import continue_items_for, sections_for
 from portal.blocks import BodyBlock
+from portal.curation.models import Provenance
 from portal.governance.workflows import REFERENCE_REVIEW, assign_workflow
 from portal.pages import BasePage
 from portal.pictures import card_images
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, LibraryFilterSet
-from portal.taxonomy.models import Classified, ClassifiedPageManager
+from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
 
 class HomePage(BasePage):
@@ -124,6 +126,12 @@ class ReferenceArticleTag(TaggedItemBase):
     content_object = ParentalKey("home.ReferenceArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class ReferenceArticleQuerySet(ClassifiedPageQuerySet):
+    def with_curation(self):
+        """Each article's `curated`: whether it was curated from a community contribution (it has a provenance)."""
+        return self.annotate(curated=Exists(Provenance.objects.filter(page_id=OuterRef("pk"))))
+
+
 class ReferenceArticlePage(Classified, BasePage):
     """An approved piece of reference material with an owner and a review date."""
 
@@ -153,7 +161,7 @@ class ReferenceArticlePage(Classified, BasePage):
         ]
     )
 
-    objects = ClassifiedPageManager()
+    objects = PageManager.from_queryset(ReferenceArticleQuerySet)()
 
     class Meta:
         verbose_name = "reference article"

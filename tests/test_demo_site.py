@@ -172,7 +172,7 @@ DEMO_COUNTS = {
     "curation.Nomination": 8,
     "curation.Provenance": 5,
     "curation.Contribution": 12,
-    "feedback.ContentFlag": 5,
+    "feedback.ContentFlag": 9,
     "feedback.HelpfulVote": 11,
     "network.PersonFollow": 17,
     "network.TopicFollow": 7,
@@ -326,3 +326,24 @@ def test_the_demo_searches_that_found_nothing_find_nothing_in_the_demo(client, d
     assert len(gaps) >= 6
     for query in gaps:
         assert client.get("/api/search/", {"q": query}).json()["total"] == 0, query
+
+
+def test_the_demo_command_center_shows_content_health_over_the_weeks(demo_site):
+    """Issue 17: on the demo, the Content health panel has pages overdue and due soon, open "outdated" flags raised
+    in several weeks, articles of every age and a curated share that grows over the past twelve weeks."""
+    import datetime
+
+    from django.utils import timezone
+
+    from portal.command_center.figures import Scope, panels
+
+    today = timezone.localdate()
+    data = panels["content"].build(Scope(start=today - datetime.timedelta(weeks=12), end=today))
+    headlines = {headline.label: headline.value for headline in data.headlines}
+    assert headlines["Overdue for review"] >= 5 and headlines["Due soon"] >= 3, headlines
+    assert headlines["Open outdated flags"] == 3 and 0 < headlines["Curated"] < 100, headlines
+    figures = {figure.key: figure for figure in data.figures}
+    assert all(sum(values) for values in zip(*(s.values for s in figures["library_age"].series), strict=True))
+    assert sum(1 for raised in figures["outdated_per_week"].series[0].values if raised) >= 5
+    share = figures["curated_share"].series[0].values
+    assert share[0] == 0 and share[-1] == headlines["Curated"] and len(set(share)) >= 4, share

@@ -1,5 +1,7 @@
-"""Admin wiring for reader feedback: resolving a page's open flags with a note, and the page header button that
-leads there while a page has any."""
+"""Admin wiring for reader feedback: the Reader reports list, resolving a page's open flags with a note, and the
+page header button that leads there while a page has any."""
+
+import django_filters
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,12 +11,76 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from portal.admin_reports import report_urls
 from portal.feedback.forms import ResolutionForm
 from portal.feedback.models import ContentFlag
 from portal.sanitise import local_url
+
+
+class ReaderReportFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=ContentFlag.Kind.choices)
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[("open", "Open"), ("resolved", "Resolved")],
+        empty_label="Open or resolved",
+        method="filter_state",
+    )
+
+    class Meta:
+        model = ContentFlag
+        fields = ["kind", "state"]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.open() if value == "open" else queryset.filter(resolved_at__isnull=False)
+
+
+class ReaderReportsView(ReportView):
+    """Every reader's "outdated" flag and suggested improvement, open ones by default, newest first, with the
+    page, the reader's comment and how it was resolved: for the same people as the review report."""
+
+    page_title = "Reader reports"
+    header_icon = "flag"
+    results_template_name = "feedback/reader_reports_results.html"
+    index_url_name = "feedback_reader_reports"
+    index_results_url_name = "feedback_reader_reports_results"
+    filterset_class = ReaderReportFilterSet
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    list_export = [
+        "page.title",
+        "get_kind_display",
+        "comment_line",
+        "flagged_by",
+        "created_at",
+        "resolved_at",
+        "resolution_note",
+    ]
+    export_headings = {
+        "page.title": "Page",
+        "get_kind_display": "Kind",
+        "comment_line": "Comment",
+        "flagged_by": "Reader",
+        "created_at": "Reported",
+        "resolved_at": "Resolved",
+        "resolution_note": "Resolution",
+    }
+
+    def get_queryset(self):
+        flags = ContentFlag.objects.select_related("page", "flagged_by")
+        return flags.order_by("-created_at", "-pk")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if "state" not in self.request.GET:  # by default, what still waits for the owner
+            queryset = queryset.open()
+        return queryset
 
 
 def resolve_flags(request, page_id):
@@ -39,7 +105,15 @@ def resolve_flags(request, page_id):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("feedback/<id:page_id>/resolve/", resolve_flags, name="feedback_resolve")]
+    return [
+        *report_urls("reader-reports", ReaderReportsView, "feedback_reader_reports"),
+        path("feedback/<id:page_id>/resolve/", resolve_flags, name="feedback_resolve"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_reader_reports_menu_item():
+    return MenuItem("Reader reports", reverse("feedback_reader_reports"), icon_name="flag", order=55)
 
 
 @hooks.register("register_page_header_buttons")

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,6 +25,13 @@ def give_published_page_a_review_date(sender, instance, **kwargs):
 
 def soon(today=None) -> datetime.date:
     return (today or timezone.localdate()) + datetime.timedelta(days=settings.PORTAL_REVIEW_SOON_DAYS)
+
+
+def due_for_review(model, by_date=None):
+    """Live pages of one classified model whose review date is on or before `by_date` (default: the 'soon'
+    window), overdue ones included: the one definition the review report, the owners' digests, the dashboard and
+    the command center share."""
+    return model.objects.live().due_for_review(by_date or soon())
 
 
 @dataclass
@@ -99,7 +105,7 @@ def pages_due_for_review(by_date=None, owner=None) -> list[ReviewItem]:
     flags = open_flags_by_page()
     items = {}
     for model in classified_models():
-        queryset = model.objects.live().filter(Q(review_by__lte=by_date) | Q(pk__in=flags))
+        queryset = due_for_review(model, by_date) | model.objects.live().filter(pk__in=flags)
         for page in queryset.select_related("content_owner").defer_streamfields():
             items[page.pk] = ReviewItem(page, page.review_by, page.content_owner, flags.get(page.pk, []))
     # Flagged pages of types without a review date of their own (lessons: their module's owner answers).

@@ -19,7 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from portal.admin_reports import report_urls
 from portal.feedback.forms import ResolutionForm
 from portal.feedback.models import ContentFlag
-from portal.governance.review import pages_due_for_review
+from portal.governance.review import pages_due_for_review, soon
 from portal.sanitise import local_url
 from portal.taxonomy.models import Classified
 
@@ -69,7 +69,8 @@ class ReviewPanel(Component):
         due = pages_due_for_review()
         overdue = sum(1 for item in due if item.overdue)
         flagged = sum(1 for item in due if item.flags)
-        due_soon = sum(1 for item in due if item.review_by is not None and item.review_by >= today)
+        # A flagged page whose review date is months away is not due soon (the report calls it "Suggestions").
+        due_soon = sum(1 for item in due if item.review_by is not None and today <= item.review_by <= soon(today))
         return {
             "overdue": overdue,
             "due_soon": due_soon,

@@ -16,6 +16,12 @@ class LearningConfig(AppConfig):
 
         register(expertise_sources.facts)
 
+        from wagtail.signals import post_page_move
+
+        from learning.progress import follow_moved_lesson
+
+        post_page_move.connect(follow_moved_lesson, sender=self.get_model("LessonPage"), dispatch_uid="learning-moved")
+
         register_section(
             HomeSection(
                 "learning",

@@ -392,6 +392,22 @@ def test_figures_hold_in_another_time_zone(used_world):
         assert_panel_is_the_truth(scope_of())
 
 
+def test_weeks_follow_the_local_calendar_across_a_clock_change(world):
+    """In London the clocks go back on Sunday 25 October 2026: late that Sunday is still the week of the 19th,
+    just after midnight is the week of the 26th (seven fixed days from a Monday would get one of them wrong)."""
+    learner = make_user("night-owl")
+    Profile.objects.filter(user=learner).update(department="Owls")
+    module = world["modules"][1]
+    with timezone.override("Europe/London"):
+        for moment, item in (((2026, 10, 25, 23, 30), module), ((2026, 10, 26, 0, 30), world["paths"][1])):
+            enrolled_at = timezone.make_aware(datetime.datetime(*moment))
+            kind = "module" if item is module else "path"
+            Enrolment.objects.create(user=learner, enrolled_at=enrolled_at, **{kind: item})
+        figure = build(Scope(datetime.date(2026, 10, 12), datetime.date(2026, 11, 1), department="Owls")).figures[0]
+    assert figure.labels == ["2026-10-12", "2026-10-19", "2026-10-26"]
+    assert figure.series[0].values == [0, 1, 1]
+
+
 def test_only_what_is_live_now_counts(world):
     """Unpublishing a lesson takes its completions and quiz attempts out of every figure; unpublishing a module
     takes out its enrolments; a removed quiz question leaves the most-failed list; a path's funnel counts the

@@ -249,7 +249,8 @@ def test_the_picked_community_shows_its_members_the_headlines_of_the_communities
 
 
 def test_programme_leads_may_open_the_reports_the_panels_link_to(people):
-    for url in ("/admin/reports/content-due-for-review/", "/admin/reports/reader-reports/", "/admin/reports/search-gaps/"):
+    reports = ("content-due-for-review", "reader-reports", "search-gaps")
+    for url in (f"/admin/reports/{report}/" for report in reports):
         assert client_for(people["lead"]).get(url).status_code == 200, url
         response = client_for(people["admin_only"]).get(url)
         assert (response.status_code, response["Location"]) == (302, "/admin/"), url

@@ -16,6 +16,15 @@ class LearningConfig(AppConfig):
 
         register(expertise_sources.facts)
 
+        from wagtail.signals import post_page_move
+
+        from learning.command_center import PANEL
+        from learning.progress import follow_moved_lesson
+        from portal.command_center.figures import register_panel
+
+        register_panel(PANEL)
+        post_page_move.connect(follow_moved_lesson, sender=self.get_model("LessonPage"), dispatch_uid="learning-moved")
+
         register_section(
             HomeSection(
                 "learning",

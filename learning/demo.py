@@ -1,13 +1,20 @@
 """Demo content for learning: modules with lessons, screencasts and quizzes, learning paths for each KM stage, and
 learners at various points. Idempotent: everything is looked up by slug or username first."""
 
+import datetime
+import random
+
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
+from django.db.models import Max, Min
+from django.utils import timezone
 
 from home.models import HomePage
-from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule, QuizAttempt
+from learning.models import LearningIndexPage, LearningPathPage, LessonPage, ModulePage, PathModule
 from learning.programme_setup import grant_editors
 from learning.programme_stages import DepartmentStage
+from learning.progress import Enrolment, LessonCompletion, QuizAttempt
+from learning.quiz import grade, questions_of
 from portal.demo import (
     demo_items,
     ensure_admin,
@@ -74,39 +81,90 @@ def ensure_path(index, spec, modules, admin):
 
 
 def ensure_learners(paths):
-    """Learners part-way through their paths; one fails a quiz before passing it."""
+    """Learners part-way through their paths, their work spread over the past twelve weeks (seeded by username,
+    relative to the load time, so the command center has weeks to show); some fail a quiz before passing it."""
+    now = timezone.now()
     for spec in demo_items("learning", "learners"):
         learner = ensure_user(spec["username"], spec["first_name"], spec["last_name"])
         ensure_role(learner, spec["role"], spec["department"])
         path = paths[spec["path"]]
         if learner.enrolments.exists():
             continue
-        path.enrolments.create(user=learner)
-        lessons = [lesson for module in path.modules() for lesson in module.lessons()]
-        for lesson in lessons[: spec["completed_lessons"]]:
+        rng = random.Random(f"learning-demo:{spec['username']}")
+        lessons = [lesson for module in path.modules() for lesson in module.lessons()][: spec["completed_lessons"]]
+        start, moments = spread_over_weeks(rng, now, len(lessons))
+        path.enrolments.create(user=learner, enrolled_at=start)
+        for lesson, done_at in zip(lessons, moments, strict=True):
             for quiz in lesson.quizzes():
                 if spec["failed_quiz_first"]:
-                    QuizAttempt.objects.create(
-                        user=learner,
-                        lesson=lesson,
-                        lesson_title=lesson.title,
-                        quiz_block_id=quiz.id,
-                        answers={},
-                        score=0,
-                        passed=False,
-                    )
-                QuizAttempt.objects.create(
-                    user=learner,
-                    lesson=lesson,
-                    lesson_title=lesson.title,
-                    quiz_block_id=quiz.id,
-                    answers={},
-                    score=100,
-                    passed=True,
-                )
+                    take_quiz(learner, lesson, quiz, rng, False, done_at - datetime.timedelta(hours=2))
+                take_quiz(learner, lesson, quiz, rng, True, done_at - datetime.timedelta(minutes=5))
             lesson.complete_for(learner)
+            LessonCompletion.objects.filter(user=learner, lesson=lesson).update(completed_at=done_at)
+        finished_at = date_enrolments(learner, start)
         if path.progress_for(learner).complete:  # recorded at once: the demo's transaction is still open
-            record(learner, Verb.COMPLETED_PATH, path)
+            record(learner, Verb.COMPLETED_PATH, path, occurred_at=finished_at)
+
+
+def spread_over_weeks(rng, now, count):
+    """A learner's start (within the past twelve weeks) and the moments they finished `count` lessons, in order."""
+    start = now - datetime.timedelta(days=rng.uniform(14, 12 * 7 - 1))
+    end = now - datetime.timedelta(days=rng.uniform(0.2, 6))
+    lead = datetime.timedelta(hours=3)  # the first quiz attempt comes after enrolling
+    offsets = sorted(rng.random() for _ in range(count))
+    return start, [start + lead + offset * (end - start - lead) for offset in offsets]
+
+
+def take_quiz(learner, lesson, quiz, rng, right, submitted_at):
+    """An attempt answered like a learner would: all right, or wrong on enough questions to fail."""
+    questions = questions_of(quiz.value)
+    wrong = set() if right else {q.id for q in questions if rng.random() < 0.5} or {questions[0].id}
+    while True:
+        answers = {q.id: sorted(wrong_options(q) if q.id in wrong else q.correct) for q in questions}
+        score, results = grade(questions, answers)
+        if right or score < quiz.value["pass_mark"] or len(wrong) == len(questions):
+            break
+        wrong.add(next(q.id for q in questions if q.id not in wrong))
+    QuizAttempt.record(
+        learner,
+        lesson,
+        quiz.id,
+        answers,
+        score,
+        score >= quiz.value["pass_mark"],
+        [result["id"] for result in results if not result["right"]],
+        started_at=submitted_at - datetime.timedelta(minutes=rng.randint(2, 9)),
+        submitted_at=submitted_at,
+    )
+
+
+def wrong_options(question):
+    """A plausible wrong answer: an incorrect option (with the correct ones, for a multiple choice), or one
+    correct option too few."""
+    incorrect = [option_id for option_id, _ in question.options if option_id not in question.correct][:1]
+    if not incorrect:
+        return set(sorted(question.correct)[1:])
+    return set(incorrect) | (question.correct if question.multiple else set())
+
+
+def date_enrolments(learner, start):
+    """Module enrolments begin shortly before the first lesson done in them and end with the last (as completing
+    lessons made them); the path's with the learner's start and last lesson. Returns the last lesson's moment."""
+    done = LessonCompletion.objects.filter(user=learner).values("module_id")
+    spans = {
+        row["module_id"]: (row["first"], row["last"])
+        for row in done.annotate(first=Min("completed_at"), last=Max("completed_at"))
+    }
+    for enrolment in Enrolment.objects.filter(user=learner, module__isnull=False):
+        first, last = spans.get(enrolment.module_id, (start, None))
+        enrolment.enrolled_at = max(start, first - datetime.timedelta(hours=3))  # before the lesson's quiz
+        enrolment.completed_at = last if enrolment.completed_at else None
+        enrolment.save(update_fields=["enrolled_at", "completed_at"])
+    finished_at = max((last for _, last in spans.values()), default=start)
+    Enrolment.objects.filter(user=learner, path__isnull=False, completed_at__isnull=False).update(
+        completed_at=finished_at
+    )
+    return finished_at
 
 
 def load(stdout=None):

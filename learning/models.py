@@ -30,7 +30,14 @@ from learning import views
 from learning.blocks import LessonBlock
 from learning.panels import LearnerStatsPanel
 from learning.programme_stages import DepartmentStage, ProgrammeSettings  # noqa: F401 (models of this app)
-from learning.progress import Enrolment, LessonCompletion, Progress, QuizAttempt, completed_lesson_ids
+from learning.progress import (  # noqa: F401 (FailedQuestion: a model of this app)
+    Enrolment,
+    FailedQuestion,
+    LessonCompletion,
+    Progress,
+    QuizAttempt,
+    completed_lesson_ids,
+)
 from learning.quiz import public_view, questions_of
 from portal.expertise.refresh import refresh_later
 from portal.network.activity import Verb, record_after_commit

@@ -40,6 +40,20 @@ def questions_of(quiz_value) -> list[Question]:
     return questions
 
 
+def stored_prompts(body) -> dict[tuple[str, str], str]:
+    """(quiz block id, question id) -> prompt, for every quiz question of a lesson body, read from its stored form
+    without building blocks (the command center reads many lessons at once). Questions saved without an id (an
+    older list format) are left out: no attempt could name them."""
+    prompts = {}
+    for block in body.raw_data:
+        if block.get("type") != "quiz":
+            continue
+        for question in (block.get("value") or {}).get("questions") or []:
+            if isinstance(question, dict) and question.get("id") and isinstance(question.get("value"), dict):
+                prompts[(block.get("id"), question["id"])] = question["value"].get("prompt", "")
+    return prompts
+
+
 def public_view(questions):
     """What the page shows before submission: prompts and option texts, nothing about correctness."""
     return [{"id": q.id, "prompt": q.prompt, "multiple": q.multiple, "options": q.options} for q in questions]

@@ -59,14 +59,14 @@ def submit_quiz(request, lesson, block_id):
     score, results = grade(questions, answers)
     passed = score >= block.value["pass_mark"]
     started = request.POST.get("started_at", "")
-    QuizAttempt.objects.create(
-        user=request.user,
-        lesson=lesson,
-        lesson_title=lesson.title,
-        quiz_block_id=block_id,
-        answers=json.loads(json.dumps(answers)),
-        score=score,
-        passed=passed,
+    QuizAttempt.record(
+        request.user,
+        lesson,
+        block_id,
+        json.loads(json.dumps(answers)),
+        score,
+        passed,
+        [result["id"] for result in results if not result["right"]],
         started_at=parse_time(started),
     )
     if passed:

@@ -246,3 +246,11 @@ def test_the_picked_community_shows_its_members_the_headlines_of_the_communities
     settings.summary_community = None
     settings.save()
     assert "at a glance" not in client_for(member).get(forum.url).content.decode()
+
+
+def test_programme_leads_may_open_the_reports_the_panels_link_to(people):
+    reports = ("content-due-for-review", "reader-reports", "search-gaps")
+    for url in (f"/admin/reports/{report}/" for report in reports):
+        assert client_for(people["lead"]).get(url).status_code == 200, url
+        response = client_for(people["admin_only"]).get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), url

@@ -162,6 +162,7 @@ DEMO_COUNTS = {
     "learning.Enrolment": 26,
     "learning.LessonCompletion": 58,
     "learning.QuizAttempt": 33,
+    "learning.FailedQuestion": 8,
     "learning.LearningIndexPage": 1,
     "learning.ModulePage": 9,
     "learning.LessonPage": 34,
@@ -347,3 +348,36 @@ def test_the_demo_command_center_shows_content_health_over_the_weeks(demo_site):
     assert sum(1 for raised in figures["outdated_per_week"].series[0].values if raised) >= 5
     share = figures["curated_share"].series[0].values
     assert share[0] == 0 and share[-1] == headlines["Curated"] and len(set(share)) >= 4, share
+
+
+def test_the_demo_learning_is_spread_over_the_past_twelve_weeks(demo_site):
+    """Issue 17: the command center's Learning panel is lively on the demo: the learners' enrolments, lessons and
+    quiz attempts fall in many of the past twelve weeks (none later, none earlier), and some quizzes were failed."""
+    import datetime
+
+    from django.utils import timezone
+
+    from learning.command_center import build
+    from learning.models import Enrolment, LessonCompletion, QuizAttempt
+    from portal.command_center.figures import Scope
+
+    now = timezone.now()
+    moments = [
+        *Enrolment.objects.values_list("enrolled_at", flat=True),
+        *Enrolment.objects.exclude(completed_at=None).values_list("completed_at", flat=True),
+        *LessonCompletion.objects.values_list("completed_at", flat=True),
+        *QuizAttempt.objects.values_list("submitted_at", flat=True),
+    ]
+    assert all(now - datetime.timedelta(weeks=12) <= moment <= now for moment in moments)
+    today = timezone.localdate()
+    panel = build(Scope(start=today - datetime.timedelta(weeks=12) + datetime.timedelta(days=1), end=today))
+    figures = {figure.key: figure for figure in panel.figures}
+    weekly = figures["learning-per-week"]
+    assert sum(1 for lessons in weekly.series[2].values if lessons) >= 8, weekly.series
+    headlines = {headline.label: headline.value for headline in panel.headlines}
+    assert headlines["Enrolments"] == Enrolment.objects.count() and headlines["Completions"] > 5
+    assert 0 < headlines["Quiz pass rate"] < 100 and headlines["Active learners"] >= 9
+    assert len(figures["learning-failed-questions"].labels) >= 3
+    funnel = figures["learning-path-funnel"]
+    assert sum(funnel.series[0].values) == Enrolment.objects.exclude(path=None).count()
+    assert sum(funnel.series[3].values) >= 1  # Priya finished her path

@@ -21,6 +21,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from portal.admin_reports import report_urls
 from portal.feedback.forms import ResolutionForm
 from portal.feedback.models import ContentFlag
+from portal.programme_leads import is_programme_lead
 from portal.sanitise import local_url
 
 
@@ -71,6 +72,10 @@ class ReaderReportsView(ReportView):
         "resolved_at": "Resolved",
         "resolution_note": "Resolution",
     }
+
+    def user_has_any_permission(self, permissions):
+        """Editors, and the Programme leads: the command center's Content health panel links here."""
+        return super().user_has_any_permission(permissions) or is_programme_lead(self.request.user)
 
     def get_queryset(self):
         flags = ContentFlag.objects.select_related("page", "flagged_by")

@@ -20,6 +20,7 @@ from portal.admin_reports import report_urls
 from portal.feedback.forms import ResolutionForm
 from portal.feedback.models import ContentFlag
 from portal.governance.review import pages_due_for_review, soon
+from portal.programme_leads import is_programme_lead
 from portal.sanitise import local_url
 from portal.taxonomy.models import Classified
 
@@ -47,6 +48,10 @@ class ContentDueForReviewView(ReportView):
         "owner_email": "Owner email",
         "full_url": "URL",
     }
+
+    def user_has_any_permission(self, permissions):
+        """Editors, and the Programme leads: the command center's Content health panel links here."""
+        return super().user_has_any_permission(permissions) or is_programme_lead(self.request.user)
 
     def get_queryset(self):
         return pages_due_for_review()

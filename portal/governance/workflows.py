@@ -1,10 +1,11 @@
 """Names of the editorial groups and workflows the data migration installs, and how pages get a workflow."""
 
+from portal.programme_leads import PROGRAMME_LEADS, is_programme_lead  # noqa: F401 (every group name is here)
+
 AUTHORS = "Authors"
 SUBJECT_EXPERTS = "Subject experts"
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-PROGRAMME_LEADS = "Programme leads"  # KM leads, HR and learning staff: the command center
 
 EDITOR_APPROVAL = "Editor approval"
 REFERENCE_REVIEW = "Reference review"

@@ -23,6 +23,13 @@ def read_filters(request) -> CommandCenterFilters:
         raise PermissionDenied
     form = CommandCenterFilters(request.GET, allowed_communities=allowed)
     form.is_valid()
+    # Show the period the figures cover in the date fields, defaults included (once validated, so a bad date is
+    # still reported as the reader typed it).
+    scope, shown = form.scope(), form.data.copy()
+    for name, value in (("start", scope.start), ("end", scope.end)):
+        if not shown.get(name):
+            shown[name] = value.isoformat()
+    form.data = shown
     return form
 
 

@@ -22,6 +22,7 @@ import gc
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -1165,6 +1166,9 @@ def main():
     print_panel_tables(*time_panels(mixes, args.rounds), mixes)
     if args.keep:
         print(f"\nKept: DATABASE_URL=sqlite:///{database}")
+    elif not args.reuse:
+        connection.close()
+        shutil.rmtree(database.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ grow with the number of learners or records."""
 
 import datetime
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -214,9 +214,10 @@ class LearnerRecords:
         }
         live_modules = sorted({module_id for modules in modules_of.values() for module_id in modules})
         funnel = {pk: dict.fromkeys(FUNNEL, 0) for pk in path_ids}
-        cohort = self.of_scope(Enrolment.objects.filter(path_id__in=path_ids), "enrolled_at")
-        done_in_path = Coalesce(Subquery(self.lessons_done_in_path(live_modules, not_live)), 0)
-        for path_id, done in cohort.annotate(done=done_in_path).values_list("path_id", "done"):
+        enrolments = self.of_scope(Enrolment.objects.filter(path_id__in=path_ids), "enrolled_at")
+        done_in_module = self.lessons_done_per_module(live_modules, not_live, enrolments)
+        for path_id, user_id in enrolments.values_list("path_id", "user_id"):
+            done = sum(done_in_module.get((user_id, module_id), 0) for module_id in modules_of.get(path_id, ()))
             total, counts = totals.get(path_id, 0), funnel[path_id]
             counts["enrolled"] += 1
             counts["started"] += done >= 1
@@ -236,26 +237,26 @@ class LearnerRecords:
             empty_message="No live learning paths.",
         )
 
-    def lessons_done_in_path(self, live_modules, not_live_lessons):
-        """A subquery for a path enrolment: how many live lessons of the path's live modules its learner had
-        completed before the period's end. A completion's module is its lesson's parent (it follows moves). The
-        live modules and the lessons not live come as lists: each of the learner's completions is checked against
-        them, never joined to the page tree (the cheap plan on SQLite and PostgreSQL alike)."""
-        in_path = PathModule.objects.filter(path_id=OuterRef(OuterRef("path_id")), module_id=OuterRef("module_id"))
-        return (
+    def lessons_done_per_module(self, live_modules, not_live_lessons, enrolments) -> dict[tuple[int, int], int]:
+        """(learner, module) -> how many live lessons of that live module the learner had completed before the
+        period's end, for the learners of `enrolments`: one grouped query, summed per enrolment by the caller (a
+        correlated count per enrolment cost 300 ms at 4,000 enrolments on SQLite). A completion's module is its
+        lesson's parent (it follows moves); the lessons not live come as a list, never joined to the page tree."""
+        if not live_modules:
+            return {}
+        rows = (
             LessonCompletion.objects.filter(
-                Exists(in_path),
-                user_id=OuterRef("user_id"),
+                user_id__in=enrolments.order_by().values("user_id"),
                 completed_at__lt=self.until,
                 module_id__in=live_modules,
                 lesson__isnull=False,
             )
             .exclude(lesson_id__in=not_live_lessons)
             .order_by()
-            .values("user_id")
+            .values_list("user_id", "module_id")
             .annotate(count=Count("pk"))
-            .values("count")
         )
+        return {(user_id, module_id): count for user_id, module_id, count in rows}
 
     def quiz_results(self) -> list[dict]:
         """Attempts and passes in the period per live lesson and quiz."""

@@ -2,7 +2,7 @@
 programme (the central knowledge team's lead and an HR lead); idempotent."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import Page, Site
 
@@ -21,6 +21,8 @@ def load(stdout=None):
         if settings.summary_community_id != forum.pk:
             settings.summary_community = forum
             settings.save()
-    leads = Group.objects.get(name=PROGRAMME_LEADS)
+    # The data migration makes the group; a test that flushed the database may have removed it since.
+    leads, _ = Group.objects.get_or_create(name=PROGRAMME_LEADS)
+    leads.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     for user in get_user_model().objects.filter(username__in=DEMO_PROGRAMME_LEADS):
         user.groups.add(leads)

@@ -105,13 +105,17 @@ def thread_counts(scope: Scope, community_ids: list[int]) -> dict[int, dict]:
 
 
 def replies_waiting(scope: Scope, community_ids: list[int]) -> dict[int, int]:
-    rows = (
-        by_people(Reply.objects.pending().in_communities(community_ids), scope)
-        .order_by()
-        .values_list("thread__community_id")
-        .annotate(count=Count("pk"))
+    """{community id: replies waiting for a facilitator now}. The queue is short, so it is read whole through the
+    status index, then its threads' communities (joined in one query, the database walked every thread of the
+    communities instead)."""
+    per_thread = dict(
+        by_people(Reply.objects.pending(), scope).order_by().values_list("thread_id").annotate(count=Count("pk"))
     )
-    return dict(rows)
+    threads = Thread.objects.filter(pk__in=per_thread, community_id__in=community_ids)
+    waiting = defaultdict(int)
+    for thread_id, community_id in threads.values_list("pk", "community_id"):
+        waiting[community_id] += per_thread[thread_id]
+    return waiting
 
 
 def posts_per_week(scope: Scope, community_ids: list[int]) -> dict[tuple[str, int], int]:

@@ -231,7 +231,11 @@ class Reply(Post):
         ordering = ["created_at"]
         verbose_name_plural = "replies"
         constraints = [models.UniqueConstraint(fields=["author", "submission_key"], name="one_reply_per_submit")]
-        indexes = [models.Index(fields=["created_at", "thread", "author", "status"], name="reply_activity")]
+        indexes = [
+            models.Index(fields=["created_at", "thread", "author", "status"], name="reply_activity"),
+            # The moderation queue is short, but a status index alone looks unselective to the query planner.
+            models.Index(fields=["thread"], condition=models.Q(status="pending"), name="reply_waiting"),
+        ]
 
     def __str__(self):
         return f"Reply to {self.thread}"

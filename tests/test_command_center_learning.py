@@ -524,7 +524,7 @@ def test_the_number_of_queries_does_not_grow_with_the_data(used_world):
     add_learners(world, 30)
     with CaptureQueriesContext(connection) as many:
         build(scope)
-    assert len(few) == len(many) <= 15
+    assert len(few) == len(many) <= 19
     with CaptureQueriesContext(connection) as filtered:
         build(scope_of(start_days_back=90, end_days_back=0, department="Finance", role_id=world["roles"][0].pk))
     assert len(filtered) == len(many)

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import admin_log_in
+from tests.browser.conftest import admin_log_in, log_in
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -100,3 +100,37 @@ def test_a_programme_lead_reads_the_command_center_at_desktop_and_phone_widths(p
     assert len(widths) == sum(bool(figure["labels"]) for figure in found["figures"])
     screenshot("command-center-390")
     assert errors == []
+
+
+def test_a_forum_member_reads_the_programme_at_a_glance_and_an_outsider_never_does(page, portal, screenshot):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, portal, "liam.oconnor", password="portal-demo")  # a forum member, no programme lead
+    page.goto(portal + "/communities/knowledge-strategy-forum/")
+    summary = page.locator("section.programme-summary")
+    expect(summary.get_by_role("heading", name="The KM programme at a glance")).to_be_visible()
+    for panel in ("Learning", "Content health", "Community health", "Search"):
+        expect(summary.get_by_role("heading", name=panel, level=3)).to_be_visible()
+    expect(summary.locator("dt", has_text="Active learners")).to_be_visible()
+    shown = summary.locator("dd").all_inner_texts()
+    assert len(shown) >= 12 and any(text.strip() not in ("0", "\N{EN DASH}") for text in shown)
+    expect(summary.get_by_role("link", name="Open the command center")).to_have_count(0)
+    summary.scroll_into_view_if_needed()
+    screenshot("knowledge-strategy-forum-at-a-glance")
+
+    log_in(page, portal, "learner1", password="portal-demo")  # not a member: the page itself is closed to them
+    page.goto(portal + "/communities/knowledge-strategy-forum/")
+    expect(page.locator("section.programme-summary")).to_have_count(0)
+    assert "at a glance" not in page.content()
+    assert errors == []
+
+
+def test_a_programme_lead_opens_the_reader_reports_a_panel_links_to(page, portal, screenshot):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    admin_log_in(page, portal, "priya.raman")
+    page.goto(portal + "/admin/reports/reader-reports/")
+    expect(page.get_by_role("heading", name="Reader reports")).to_be_visible()
+    expect(page.locator("table tbody tr").first).to_be_visible()
+    assert page.locator("table tbody tr").count() >= 3
+    screenshot("reader-reports")

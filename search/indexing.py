@@ -2,18 +2,24 @@
 change; the search worker drains them (`drain`); a full rebuild fills fresh indices and swaps the aliases
 (`rebuild`). Objects are read only through the protocol in portal.searchable."""
 
+import datetime
 import logging
+import os
+import socket
 import threading
+import time
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from queue import Queue
 
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from portal.searchable import LOGGED_IN, PUBLIC, SearchDocument, batch_cache, search_key, searchable_types
@@ -32,6 +38,8 @@ from search.models import IndexOutbox
 logger = logging.getLogger(__name__)
 
 BATCH = 500
+# A worker that claimed rows and died leaves them claimed: after this long another worker takes them over.
+CLAIM_LEASE = datetime.timedelta(minutes=5)
 
 
 # -- queueing ----------------------------------------------------------------------------------------------------
@@ -188,10 +196,13 @@ def audience(tokens: set[str]) -> set[str]:
     return tokens
 
 
-def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Iterator[dict]:
-    """Bulk actions that make the index match the database for these keys: index or delete."""
+def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, version: int | None = None) -> Iterator[dict]:
+    """Bulk actions that make the index match the database for these keys: index or delete. With a `version` (a
+    moment taken before the database is read, `read_version`), Elasticsearch keeps whichever write read the
+    database last: a slower worker's older reading never overwrites a newer one."""
     keys = list(keys)
     topics = topics or TopicAncestry()
+    versioned = {"version": version, "version_type": "external_gte"} if version is not None else {}
     actions = []
     with batch_cache():
         objects = load(keys)
@@ -199,19 +210,22 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None) -> Ite
             obj = objects.get(key)
             document = obj.search_document() if obj is not None and hasattr(obj, "search_document") else None
             if document is None:
-                actions.append({"_op_type": "delete", "_index": alias(index_of_key(key)), "_id": key})
+                actions.append({"_op_type": "delete", "_index": alias(index_of_key(key)), "_id": key, **versioned})
             else:
-                actions.append({"_index": alias(document.index), "_id": key, "_source": source(document, topics)})
+                actions.append(
+                    {"_index": alias(document.index), "_id": key, "_source": source(document, topics), **versioned}
+                )
     yield from actions
 
 
 def write(actions: Iterable[dict], es=None):
-    """Send actions in bulk; a delete of something never indexed is fine, any other failure raises."""
+    """Send actions in bulk. A delete of something never indexed is fine, and so is a versioned write that a newer
+    one already overtook (409); any other failure raises."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
     for ok, item in streaming_bulk(es, actions, chunk_size=BATCH, raise_on_error=False, raise_on_exception=True):
         if not ok:
             result = next(iter(item.values()))
-            if result.get("status") != 404:
+            if result.get("status") not in (404, 409):
                 raise BulkIndexError("Index update failed", [item])
 
 
@@ -244,21 +258,58 @@ def write_while_building(batches: Iterable[list[dict]], es):
 
 
 # -- draining the outbox -----------------------------------------------------------------------------------------
-def drain(limit: int = BATCH) -> int:
-    """Apply one batch of queued index work; returns how many rows it settled. Raises when Elasticsearch is
-    unavailable, leaving the rows queued for the next attempt."""
-    rows = list(IndexOutbox.objects.pending().order_by("pk").values_list("pk", "key")[:limit])
+def drain(limit: int = BATCH, worker: str = "") -> int:
+    """Apply one batch of queued index work; returns how many rows it settled. Any number of workers (and requests
+    draining after their commit) may run it at once: each claims its own rows (`claim`), and each write carries
+    the moment its worker read the database, so the newest reading of an item wins whatever order the writes
+    arrive in. Raises when Elasticsearch is unavailable, releasing the rows for the next attempt."""
+    rows = claim(limit, worker or worker_name())
     if not rows:
         return 0
+    pks = [pk for pk, _ in rows]
     keys = list(dict.fromkeys(key for _, key in rows))
     try:
         ensure_indices()
-        write(actions_for(keys))
+        write(actions_for(keys, version=read_version()))
     except (ElasticsearchException, BulkIndexError):
-        IndexOutbox.objects.filter(pk__in=[pk for pk, _ in rows]).update(attempts=F("attempts") + 1)
+        IndexOutbox.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, claimed_at=None)
         raise
-    IndexOutbox.objects.filter(pk__in=[pk for pk, _ in rows]).update(done_at=timezone.now())
+    IndexOutbox.objects.filter(pk__in=pks).update(done_at=timezone.now())
     return len(rows)
+
+
+def claim(limit: int, worker: str) -> list[tuple[int, str]]:
+    """Take up to `limit` of the oldest pending rows for this worker; returns their (pk, key). On PostgreSQL the
+    candidates are locked with FOR UPDATE SKIP LOCKED, so concurrent workers pass over each other's; on SQLite,
+    which runs one writer at a time, the claim is an UPDATE that takes only rows still unclaimed. Either way two
+    workers never hold one row. A claim older than CLAIM_LEASE belonged to a worker that died: it is taken over."""
+    token = f"{worker}/{uuid.uuid4().hex[:8]}"[-100:]
+    now = timezone.now()
+    claimable = IndexOutbox.objects.pending().filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE))
+    skip_locked = connection.features.has_select_for_update_skip_locked
+    with transaction.atomic() if skip_locked else nullcontext():
+        candidates = claimable.order_by("pk")
+        if skip_locked:
+            candidates = candidates.select_for_update(skip_locked=True)
+        pks = list(candidates.values_list("pk", flat=True)[:limit])
+        if not pks:
+            return []
+        claimable.filter(pk__in=pks).update(claimed_by=token, claimed_at=now)
+    return list(IndexOutbox.objects.filter(pk__in=pks, claimed_by=token).order_by("pk").values_list("pk", "key"))
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def read_version() -> int:
+    """Now, in microseconds, as the version of index writes whose database reading starts after it. PostgreSQL's
+    clock, so workers on several hosts share one clock; the process's clock on SQLite (one host)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint")
+            return cursor.fetchone()[0]
+    return time.time_ns() // 1000
 
 
 def prune(days: int = 1) -> int:
@@ -287,7 +338,7 @@ def rebuild(progress=None) -> dict:
     rebuild ran (the worker may have written those to the old index). Returns the counts per index."""
     with batch_cache():  # community facts and view restrictions read once for the whole rebuild
         counts = _rebuild(progress)
-    replayed = IndexOutbox.objects.filter(queued_at__gte=counts.pop("started")).update(done_at=None)
+    replayed = IndexOutbox.objects.filter(queued_at__gte=counts.pop("started")).update(done_at=None, claimed_at=None)
     if replayed:
         while drain():
             pass

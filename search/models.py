@@ -33,12 +33,16 @@ class IndexOutboxQuerySet(models.QuerySet):
 class IndexOutbox(models.Model):
     """One unit of index work: "bring the index entry for this key in line with the database". Rows are written in
     the same transaction as the change (a rolled-back save leaves none), drained by the search worker, and kept a
-    day once done so a full rebuild can replay what changed while it ran."""
+    day once done so a full rebuild can replay what changed while it ran. Any number of workers drain it at once."""
 
     key = models.CharField(max_length=120)
     queued_at = models.DateTimeField(default=timezone.now, db_index=True)
     done_at = models.DateTimeField(null=True, blank=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Which worker's claim took the row, and when (search.indexing.claim): workers never take each other's rows,
+    # and a claim older than the lease (a worker that died) is taken over.
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
 
     objects = IndexOutboxQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 PostgreSQL). No publish may fail, and every published page is findable afterwards."""
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -101,6 +102,78 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
     for number in range(PUBLISHES):
         data = client.get("/api/search/", {"q": f"kestrel{number}x"}).json()
         assert [result["title"] for result in data["results"]] == [f"Concurrent note {number} kestrel{number}x"]
+
+
+def test_two_workers_drain_the_outbox_with_no_loss_no_duplicate_and_the_newest_reading_kept(search_index, settings):
+    """Two `search_worker` processes drain one outbox while threads are retitled again and again: every row is
+    applied by exactly one of them (no duplicate, none lost), both take part, and each thread's entry ends with its
+    last title, whichever worker read it when (order per item)."""
+    from search.documents import alias
+    from tests.conftest import elasticsearch_client
+
+    ensure_site()
+    community = make_community("Two-worker forum")
+    author = make_user("retitler")
+    settings.SEARCH_DRAIN_ON_COMMIT = False  # from here on, only the two worker processes apply the index work
+    threads = [
+        Thread.objects.create(
+            community=community, author=author, title=f"Item {n} draft", body="text", status=Post.Status.PUBLISHED
+        )
+        for n in range(10)
+    ]
+    first_row = IndexOutbox.objects.pending().order_by("pk").first().pk  # the work queued for the workers
+    workers = [manage("search_worker", "--interval", "0.05", "--batch", "4", "--name", name) for name in ("w1", "w2")]
+    try:
+        time.sleep(1.5)  # both are up and polling
+        for version in range(1, 9):
+            for thread in threads:
+                thread.title = f"Item {thread.pk} version {version}"
+                thread.save(update_fields=["title"])  # commits, and queues a row for the worker
+        deadline = time.monotonic() + 60
+        while IndexOutbox.objects.pending().exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        outputs = []
+        for worker in workers:
+            worker.terminate()
+            outputs.append(worker.communicate(timeout=30))
+
+    rows = IndexOutbox.objects.filter(pk__gte=first_row)
+    assert rows.count() >= len(threads) * 9
+    assert not rows.filter(done_at__isnull=True).exists(), "work was lost"
+    applied = [sum(int(n) for n in re.findall(r"Indexed (\d+) queued", output)) for output, _ in outputs]
+    assert sum(applied) == rows.count(), (applied, rows.count(), [errors for _, errors in outputs])  # no duplicate
+    assert all(applied), f"both workers should have drained some rows: {applied}"
+    assert {claim.split("/")[0] for claim in rows.values_list("claimed_by", flat=True)} == {"w1", "w2"}
+    es = elasticsearch_client()
+    for thread in threads:
+        entry = es.get(index=alias("content"), id=f"communities.thread:{thread.pk}")["_source"]
+        assert entry["title"] == f"Item {thread.pk} version 8"
+
+
+def test_a_slower_workers_older_reading_never_overwrites_a_newer_one(search_index):
+    """The order per item, without timing luck: a write that read the database earlier (a lower version) arrives
+    after one that read it later, and is dropped; a delete that read earlier cannot remove a newer entry."""
+    from search.documents import alias, ensure_indices
+    from search.indexing import actions_for, read_version, write
+    from tests.conftest import elasticsearch_client
+
+    ensure_site()
+    thread = Thread.objects.create(
+        community=make_community("Order forum"), author=make_user("orderer"), title="Old title", body="text"
+    )
+    key = f"communities.thread:{thread.pk}"
+    ensure_indices()
+    older = read_version()
+    stale = list(actions_for([key], version=older))  # read now: "Old title"
+    Thread.objects.filter(pk=thread.pk).update(title="New title")
+    write(actions_for([key], version=read_version()))  # the later reading arrives first
+    write(stale)  # the earlier one arrives late: refused by Elasticsearch, not an error
+    es = elasticsearch_client()
+    assert es.get(index=alias("content"), id=key)["_source"]["title"] == "New title"
+    old_delete = {"_op_type": "delete", "_index": alias("content"), "_id": key}
+    write([{**old_delete, "version": older, "version_type": "external_gte"}])  # nor can an old delete remove it
+    assert es.get(index=alias("content"), id=key)["_source"]["title"] == "New title"
 
 
 def test_two_facilitators_demoting_each_other_at_once_leave_the_community_one():

@@ -134,7 +134,8 @@ def demo_text_digest() -> str:
 
 
 # What the demo loader made before its prose moved from Python literals to data files (demo/*.toml), and since
-# then the pictures: one for each community, learning path, module and reference article, one for each person.
+# then the pictures: one for each community, learning path, module and reference article, one for each person; and
+# the sustain-stage article for HR and learning that fills the last empty cell of the programme roadmap.
 DEMO_COUNTS = {
     "taxonomy.Topic": 43,
     "taxonomy.Audience": 6,
@@ -143,8 +144,8 @@ DEMO_COUNTS = {
     "home.HomePage": 1,
     "home.StandardPage": 3,
     "home.LibraryIndexPage": 1,
-    "home.ReferenceArticleTag": 104,
-    "home.ReferenceArticlePage": 37,
+    "home.ReferenceArticleTag": 107,
+    "home.ReferenceArticlePage": 38,
     "communities.Thread": 50,
     "communities.Reply": 70,
     "communities.Follow": 118,
@@ -177,15 +178,15 @@ DEMO_COUNTS = {
     "feedback.HelpfulVote": 11,
     "network.PersonFollow": 17,
     "network.TopicFollow": 7,
-    "network.Activity": 204,
-    "expertise.Evidence": 220,
-    "expertise.TopicStanding": 342,
-    "pages": 131,
-    "revisions": 156,
+    "network.Activity": 205,
+    "expertise.Evidence": 222,
+    "expertise.TopicStanding": 343,
+    "pages": 132,
+    "revisions": 157,
     "users": 38,
-    "images": 96,
+    "images": 97,
 }
-DEMO_TEXT_DIGEST = "e3a3fd78c1f503ab8a133a76661df2f4c1f7b202c3a349c3508bca55e5c18ac9"
+DEMO_TEXT_DIGEST = "f2afb1e83fe2ba24a8fd734fa25f2dc9d3792ce9ed1ec8494eabedcd7e2bc602"
 
 
 def test_the_demo_content_is_what_it_was(demo_site):
@@ -275,11 +276,36 @@ def test_the_demo_gives_priya_a_lively_network(client, demo_site):
     assert html.count('class="activity"') == 20 and "Page 1 of" in html
 
 
-def test_the_programme_roadmap_is_filled_and_the_demo_manager_sees_a_team_at_different_points(client, demo_site):
-    """Issue 17: every stage x role cell has a path; Tom Becker (learner2, a Finance manager) sees his department
-    at different points of their stage's paths, and no one from another department."""
-    html = client.get("/programme/").content.decode()
-    assert html.count("<td data-role=") == 4 * 6 and "No path yet." not in html
+def test_every_cell_of_the_demo_programme_roadmap_has_a_path_an_article_and_a_community(client, demo_site):
+    """Issue 17 ("done when the demo shows /programme/ with all stages and roles filled"): each of the four stages
+    x six roles gives a learning path, at least one reference article and at least one community to join, in the
+    programme's data and on the page."""
+    from portal.taxonomy.models import Audience, Stage
+
+    response = client.get("/programme/")
+    grid = response.context["grid"]
+    assert [row["stage"] for row in grid["rows"]] == list(Stage)
+    assert len(grid["roles"]) == Audience.objects.count() == 6
+    empty = [
+        (row["stage"].value, cell.role.slug, what)
+        for row in grid["rows"]
+        for cell in row["cells"]
+        for what, filled in (("path", cell.path), ("article", cell.articles), ("community", cell.communities))
+        if not filled
+    ]
+    assert empty == []
+    cells = re.findall(r'<td data-role="([^"]+)">(.*?)</td>', response.content.decode(), re.S)
+    assert len(cells) == 4 * 6
+    for role, cell in cells:
+        assert re.search(r"<a [^>]*data-path>", cell), role
+        assert re.search(r"<ul [^>]*data-articles><li><a ", cell), role
+        assert re.search(r"<ul [^>]*data-communities><li><a ", cell), role
+        assert "muted" not in cell, role  # no "No path / articles / community yet."
+
+
+def test_the_demo_manager_sees_a_team_at_different_points(client, demo_site):
+    """Issue 17: Tom Becker (learner2, a Finance manager) sees his department at different points of their stage's
+    paths, and no one from another department."""
     client.force_login(get_user_model().objects.get(username="learner2"))
     html = client.get("/programme/team/").content.decode()
     percents = set(re.findall(r'data-percent="(\d+)"', html))

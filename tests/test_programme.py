@@ -85,7 +85,7 @@ def cell(html, stage, role_slug):
 
 def test_the_roadmap_has_a_row_per_stage_and_a_column_per_role(client, programme):
     html = client.get("/programme/").content.decode()
-    assert "<caption>" in html
+    assert '<caption class="visually-hidden">What to learn, read and join' in html
     for stage in Stage:
         assert f'<tr data-stage="{stage.value}">' in html
         assert f'<th scope="row">{stage.label}</th>' in html

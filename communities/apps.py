@@ -32,6 +32,7 @@ class CommunitiesConfig(AppConfig):
         from portal.notices import register_sender
 
         register_sender(record_notice)
+        connect_page_cache()
         from communities.curation_sources import facilitated_communities
         from portal.curation.sources import scope_providers
 
@@ -134,3 +135,33 @@ def profile_keys_of_member(membership):
 
     profiles = Profile.objects.filter(user_id=membership.user_id).values_list("pk", flat=True)
     return [f"people.profile:{pk}" for pk in profiles]
+
+
+def connect_page_cache():
+    """A community's pages show its posts, helpful marks and members: a change to them invalidates the community
+    (its discussions, threads and page) and its ancestors in the anonymous page cache."""
+    from django.db.models.signals import post_delete, post_save
+
+    from communities.discussions import HelpfulMark, Reply, Thread
+    from communities.membership import Membership
+    from portal.pagecache.cache import bump
+    from portal.pagecache.signals import bump_pages
+
+    community_of = {
+        Thread: lambda thread: thread.community_id,
+        Reply: lambda reply: Thread.objects.filter(pk=reply.thread_id).values_list("community_id", flat=True).first(),
+        HelpfulMark: lambda mark: (
+            Reply.objects.filter(pk=mark.reply_id).values_list("thread__community_id", flat=True).first()
+        ),
+        Membership: lambda membership: membership.community_id,
+    }
+    for model, community in community_of.items():
+
+        def changed(sender, instance, community=community, **kwargs):
+            bump_pages([community(instance)])
+            thread_id = instance.pk if isinstance(instance, Thread) else getattr(instance, "thread_id", None)
+            if thread_id is not None:  # pages that list the thread (a "Related" aside) by its search key
+                bump({f"communities.thread:{thread_id}"})
+
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache-{model._meta.label_lower}-saved")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache-{model._meta.label_lower}-gone")

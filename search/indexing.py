@@ -22,6 +22,8 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from portal.pagecache.cache import bump
+from portal.pagecache.cache import enabled as page_cache_enabled
 from portal.searchable import LOGGED_IN, PUBLIC, SearchDocument, batch_cache, search_key, searchable_types
 from portal.taxonomy.models import Topic
 from search.documents import (
@@ -218,11 +220,12 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, versio
     yield from actions
 
 
-def write(actions: Iterable[dict], es=None):
+def write(actions: Iterable[dict], es=None, **bulk_options):
     """Send actions in bulk. A delete of something never indexed is fine, and so is a versioned write that a newer
     one already overtook (409); any other failure raises."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
-    for ok, item in streaming_bulk(es, actions, chunk_size=BATCH, raise_on_error=False, raise_on_exception=True):
+    bulk = streaming_bulk(es, actions, chunk_size=BATCH, raise_on_error=False, raise_on_exception=True, **bulk_options)
+    for ok, item in bulk:
         if not ok:
             result = next(iter(item.values()))
             if result.get("status") not in (404, 409):
@@ -270,11 +273,15 @@ def drain(limit: int = BATCH, worker: str = "") -> int:
     keys = list(dict.fromkeys(key for _, key in rows))
     try:
         ensure_indices()
-        write(actions_for(keys, version=read_version()))
+        # With the page cache on, the kept pages that list these items are invalidated below: only once searches
+        # see the change (the next refresh, within a second), or a page rendered meanwhile would keep the old one.
+        options = {"refresh": "wait_for"} if page_cache_enabled() else {}
+        write(actions_for(keys, version=read_version()), **options)
     except (ElasticsearchException, BulkIndexError):
         IndexOutbox.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, claimed_at=None)
         raise
     IndexOutbox.objects.filter(pk__in=pks).update(done_at=timezone.now())
+    bump(keys)  # kept pages that list these items (a "Related" aside shows their indexed titles) render anew
     return len(rows)
 
 

@@ -178,6 +178,11 @@ def community_title(community_id, user) -> str:
     return page.title if page is not None and page_visible_to(page, user) else ""
 
 
+def paused() -> bool:
+    """Whether Elasticsearch failed a moment ago (asides are left empty for a little while)."""
+    return bool(cache.get(PAUSED))
+
+
 def run(search, size: int, what: str) -> list:
     """The hits of one request with a short timeout; none, logged, when Elasticsearch fails (and no request at all
     for a little while after a failure)."""

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "portal.network",  # after communities: its demo part follows the demo people
     "portal.expertise",  # after every app with evidence: its demo part derives the demo people's evidence
     "portal.command_center",  # the programme leads' figures, from panels the apps register
+    "portal.pagecache",  # whole pages for anonymous readers, invalidated by what they show
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.NullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and messages middleware: it sees every cookie they set (portal/pagecache/cache.py).
+    "portal.pagecache.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +115,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]
+if not SHARED_CACHE:
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
+
+# The anonymous page cache (portal/pagecache): seconds an entry lives at most, whatever invalidates it sooner; 0
+# turns it off. Its invalidations must reach every process that serves pages, so in production it needs a shared
+# cache (CACHE_URL=redis://...); the local-memory default serves one process (`make serve`).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_NEVER = ("/admin/", "/accounts/", "/api/", "/search/", "/me/", "/documents/", "/follow/", "/curation/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

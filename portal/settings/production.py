@@ -1,7 +1,7 @@
 """Production settings: every secret from the environment, HTTPS enforced, static files by WhiteNoise."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import SHARED_CACHE, env
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")  # required: ImproperlyConfigured when missing
@@ -22,3 +22,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets SAMEORIGIN on its own views
+
+# Several processes serve pages: the page cache's invalidations reach them all only through a shared cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if SHARED_CACHE else 0)

@@ -22,6 +22,7 @@ WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 SEARCH_DRAIN_ON_COMMIT = True  # no worker runs in tests: index work is applied right after each commit
+PAGE_CACHE_SECONDS = 0  # off: tests/test_page_cache.py turns it on, with a cleared cache
 
 # The SQLite test database is a file, as in development, so the concurrency tests can share it with real worker
 # and command processes (an in-memory database belongs to one process).

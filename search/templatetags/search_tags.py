@@ -3,6 +3,9 @@ the "Related" aside, without the content app importing `search`."""
 
 from django import template
 
+from portal.pagecache.cache import depends_on, refuse
+from portal.searchable import search_key
+from search.related import paused as search_paused
 from search.related import related_items as find_related
 
 register = template.Library()
@@ -14,4 +17,9 @@ def related_items(context, item):
     with its kind and trust badge; nothing at all when none (or Elasticsearch is unavailable)."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    return {"related": find_related(item, user) if item is not None and getattr(item, "pk", None) else []}
+    related = find_related(item, user) if item is not None and getattr(item, "pk", None) else []
+    # A kept page must go when an item it lists changes (retitled, restricted, unpublished): their keys are tags.
+    depends_on(request, [search_key(suggestion.obj) for suggestion in related])
+    if search_paused():  # Elasticsearch failed: an aside left empty by an outage must not be kept
+        refuse(request)
+    return {"related": related}

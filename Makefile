@@ -53,6 +53,7 @@ bench: install
 	$(PY) bench/search_bench.py
 	$(PY) bench/people_bench.py
 	$(PY) bench/command_center_bench.py
+	$(PY) bench/http_bench.py
 
 ci:
 	bash .ci/run

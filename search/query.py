@@ -286,11 +286,11 @@ class KnowsAboutFacet(TopicFacet):
 DECLARED_WEIGHT = 1.0  # declaring a picked topic: below any evidence but a single completed module
 EVIDENCE_WEIGHT = 2.0  # per point of evidence score: one accepted answer (5) outweighs a declared topic
 # Each evidence feature scores EVIDENCE_WEIGHT * PIVOT * s / (s + PIVOT) for a standing s: about EVIDENCE_WEIGHT * s
-# while s is small next to PIVOT (a person's standing on a topic is a few to a few hundred points; the busiest
-# person of 10,000 has a few thousand on a root topic), and never more than EVIDENCE_WEIGHT * PIVOT. It is monotonic
-# in s, so people ranked by one feature are ranked exactly by their standing; over several features (topics, or
-# the reader's several reader sets) the scores are summed after saturating, a close but not exact stand-in for
-# saturating the sum.
+# while s is small next to PIVOT (a person's standing on a topic is a few to a few hundred points; the busiest of
+# bench/people_bench.py's 10,000 people has about 2,000 on a root topic), and never more than EVIDENCE_WEIGHT *
+# PIVOT. It is monotonic in s, so people ranked by one feature are ranked exactly by their standing; over several
+# features (topics, or the reader's several reader sets) the scores are summed after saturating, a close but not
+# exact stand-in for saturating the sum (bench/README.md, "Evidence as rank features").
 EVIDENCE_PIVOT = 10_000.0
 
 

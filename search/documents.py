@@ -10,12 +10,10 @@ from elasticsearch_dsl import (
     Boolean,
     Date,
     Document,
-    Float,
     Index,
-    InnerDoc,
     Integer,
     Keyword,
-    Nested,
+    RankFeatures,
     Text,
     analyzer,
     token_filter,
@@ -80,16 +78,6 @@ class ContentDocument(SearchableFields):
     thread_kind = Keyword()
 
 
-class TopicEvidence(InnerDoc):
-    """A person's evidenced expertise on one topic, as one set of readers may see it (portal.expertise): a search
-    sums the scores of the entries whose readers the searcher is among."""
-
-    topics = Keyword()  # the topic and its ancestors: a parent topic counts its subtree
-    topic_text = Text(analyzer="english")  # their names, so "facilitation" finds evidence filed under it
-    readers = Keyword()
-    score = Float()
-
-
 class PersonDocument(SearchableFields):
     """Everyone in the people directory, with their declared and evidenced expertise."""
 
@@ -97,7 +85,12 @@ class PersonDocument(SearchableFields):
     organisation = Keyword()
     communities = Keyword()
     contributions = Integer()
-    expertise = Nested(TopicEvidence)
+    # The person's evidenced expertise (portal.expertise standings), one feature per topic and set of readers:
+    # "<topic>|<reader set>" holds their evidence score on the topic and everything below it as those readers see
+    # it (ReaderSet ids keep keys short), "<topic>|*" the total over every set, for superusers. A search scores
+    # the features of the searched topics and the reader's sets (search.query.evidence_query): one term lookup per
+    # feature, where a nested query scored every evidence entry under the topic.
+    evidence = RankFeatures()
     # Who may see that the person knows about a topic, flat for the "Knows about" facet (search.indexing.
     # known_topics): to filter, "<topic>:<reader>" for each reader of their evidence on the topic or below it
     # (declared topics: "<topic>:public") and "<topic>" for superusers; to count, one term per topic with the

@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 # A worker that claimed rows and died leaves them claimed: after this long another worker takes them over.
 CLAIM_LEASE = datetime.timedelta(minutes=5)
+ALL_READERS = "*"  # the reader set of an evidence feature that sums every set, for superusers
 
 
 # -- queueing ----------------------------------------------------------------------------------------------------
@@ -155,22 +156,28 @@ def source(document: SearchDocument, topics: TopicAncestry) -> dict:
             organisation=document.extra.get("organisation") or None,
             communities=document.extra.get("communities", []),
             contributions=document.extra.get("contributions", 0),
-            expertise=[evidence_entry(entry, topics) for entry in document.extra.get("expertise", [])],
         )
-        body.update(known_topics(body["topics"], body["expertise"]))
+        standings = document.extra.get("standings", [])
+        body["evidence"] = evidence_features(standings)
+        readers = [{"topics": [str(entry["topic"])], "readers": entry["readers"]} for entry in standings]
+        body.update(known_topics(body["topics"], readers))
     body["facet_values"] = facet_values(document.index, body)
     return body
 
 
-def evidence_entry(entry: dict, topics: TopicAncestry) -> dict:
-    """A person's evidence score on one topic for one set of readers, filed under the topic and its ancestors."""
-    expanded = topics.expand([entry["topic"]])
-    return {
-        "topics": [str(pk) for pk in expanded],
-        "topic_text": " ".join(topics.names[pk] for pk in expanded if pk in topics.names),
-        "readers": entry["readers"],
-        "score": entry["score"],
-    }
+MIN_FEATURE = 0.0001  # Elasticsearch keeps only positive features; evidence decayed to nothing still counts
+
+
+def evidence_features(standings: list[dict]) -> dict[str, float]:
+    """The people index's `evidence` rank features (search.documents.PersonDocument) from a person's standings
+    (portal.expertise.knowledge.person_search_facts): each is a topic, its subtree included, for one reader set."""
+    features, totals = {}, {}
+    for entry in standings:
+        topic = entry["topic"]
+        features[f"{topic}|{entry['reader_set']}"] = max(round(entry["score"], 4), MIN_FEATURE)
+        totals[topic] = totals.get(topic, 0.0) + entry["score"]
+    features.update({f"{topic}|{ALL_READERS}": max(round(total, 4), MIN_FEATURE) for topic, total in totals.items()})
+    return features
 
 
 def known_topics(declared: list[str], expertise: list[dict]) -> dict:

@@ -4,6 +4,7 @@ counts are filtered by the *other* facets' selections (a facet keeps its own cou
 Every hit is re-checked against the database before it is shown."""
 
 import datetime
+import functools
 import html
 import logging
 import re
@@ -22,11 +23,12 @@ from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.expertise.knowledge import evidence_by_person
+from portal.expertise.knowledge import evidence_by_person, reader_sets_of
 from portal.searchable import batch_cache, cached, reader_tokens
 from portal.taxonomy.models import Audience, Stage, Topic
 from search.documents import COUNTED_TOGETHER, alias, client
-from search.indexing import load, queue
+from search.english import analyze
+from search.indexing import ALL_READERS, load, queue
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 500
@@ -282,23 +284,32 @@ class KnowsAboutFacet(TopicFacet):
 
 
 DECLARED_WEIGHT = 1.0  # declaring a picked topic: below any evidence but a single completed module
-EVIDENCE_WEIGHT = 2.0  # one accepted answer (5) outweighs a declared topic matching the words
+EVIDENCE_WEIGHT = 2.0  # per point of evidence score: one accepted answer (5) outweighs a declared topic
+# Each evidence feature scores EVIDENCE_WEIGHT * PIVOT * s / (s + PIVOT) for a standing s: about EVIDENCE_WEIGHT * s
+# while s is small next to PIVOT (a person's standing on a topic is a few to a few hundred points; the busiest of
+# bench/people_bench.py's 10,000 people has about 2,000 on a root topic), and never more than EVIDENCE_WEIGHT *
+# PIVOT. It is monotonic in s, so people ranked by one feature are ranked exactly by their standing; over several
+# features (topics, or the reader's several reader sets) the scores are summed after saturating, a close but not
+# exact stand-in for saturating the sum (bench/README.md, "Evidence as rank features").
+EVIDENCE_PIVOT = 10_000.0
 
 
-def evidence_query(readers, words: str = "", topic_ids=None):
-    """People scored by the sum of their evidence scores (portal.expertise) on the topics named by `words` or
-    given by id, counting only evidence whose readers include this searcher."""
-    filters = [] if readers is None else [Q("terms", **{"expertise.readers": readers})]
-    if topic_ids:
-        filters.append(Q("terms", **{"expertise.topics": topic_ids}))
-    must = [Q("match", **{"expertise.topic_text": words})] if words else []
-    scored = Q(
-        "function_score",
-        query=Q("bool", must=must, filter=filters),
-        field_value_factor={"field": "expertise.score", "missing": 0, "factor": EVIDENCE_WEIGHT},
-        boost_mode="replace",
-    )
-    return Q("nested", path="expertise", score_mode="sum", query=scored)
+def evidence_query(topic_ids: list[int], reader_sets: list[int] | None):
+    """People scored by their evidence (portal.expertise standings) on these topics and everything below them,
+    counting only the reader sets given (None: a superuser, every set), as rank features of the people index
+    (search.documents.PersonDocument.evidence). None when there is nothing to score."""
+    sets = [ALL_READERS] if reader_sets is None else reader_sets
+    features = [
+        Q(
+            "rank_feature",
+            field=f"evidence.{topic}|{reader_set}",
+            saturation={"pivot": EVIDENCE_PIVOT},
+            boost=EVIDENCE_WEIGHT * EVIDENCE_PIVOT,
+        )
+        for topic in topic_ids
+        for reader_set in sets
+    ]
+    return Q("bool", should=features, minimum_should_match=1) if features else None
 
 
 PEOPLE_FACETS = [
@@ -786,6 +797,19 @@ def parse_date(value):
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def topic_terms(name: str) -> frozenset[str]:
+    """The terms of a topic's name as the `english` analyzer makes them ("Facilitation" -> {"facilit"})."""
+    return frozenset(analyze(name))
+
+
+def outermost(by_path: dict[str, int]) -> list[int]:
+    """The topics (path -> id) that lie below none of the others."""
+    return sorted(
+        pk for path, pk in by_path.items() if not any(path.startswith(other) for other in by_path if other != path)
+    )
+
+
 class PeopleSearch(FacetedSearch):
     """People ranked by evidenced expertise this reader may open (accepted answers, reviews, curated credit ...),
     with what they declare and the words of their profile as weaker signals."""
@@ -795,8 +819,8 @@ class PeopleSearch(FacetedSearch):
     fields = ["title^3", "taxonomy_text^2.5", "summary^2", "body"]
     highlight_fields = ("title", "taxonomy_text", "summary", "body")
     ignored_words = QUESTION_WORDS  # "who knows about facilitation?" asks about facilitation
-    # A busy person has hundreds of evidence entries: loading and parsing them for ten hits cost more than the query.
-    unread_fields = ("expertise", "known_topics", "known_topic_audiences")
+    # Hundreds of evidence features and topic terms per busy person: reading them for ten hits cost more than the query.
+    unread_fields = ("evidence", "known_topics", "known_topic_audiences")
 
     def __init__(self, request: SearchRequest, user):
         super().__init__(request, user)
@@ -804,26 +828,45 @@ class PeopleSearch(FacetedSearch):
             facet.for_reader(self.readers) if isinstance(facet, KnowsAboutFacet) else facet for facet in self.facets
         ]
         self.facets_by_name = {facet.name: facet for facet in self.facets}
+        self._topics = None
 
     def search(self) -> ReaderSearch:
         search = ReaderSearch.of(self.index, self.readers)
-        words = " ".join(
-            word for word in WORD.findall(self.request.text or "") if word.lower() not in self.ignored_words
-        )[:500]
+        words = [word for word in WORD.findall(self.request.text or "") if word.lower() not in self.ignored_words]
         text = text_query(self.request.text, self.fields, self.ignored_words, fuzzy=self.fuzzy) if words else None
-        rows = topic_rows()
-        topic_ids = [rows[slug][0] for slug in self.request.selections.get("topic", []) if slug in rows]
+        picked, named, _ = self.topics()
+        reader_sets = None if self.readers is None else reader_sets_of(self.readers)
         # What they have shown about the topics picked ranks them; the topic filter itself is the facet's.
         ranking = []
-        if topic_ids:
-            declared = Q("terms", topics=topic_ids, boost=DECLARED_WEIGHT)
-            ranking = [evidence_query(self.readers, topic_ids=topic_ids), declared]
+        if picked:
+            declared = Q("terms", topics=[str(pk) for pk in picked], boost=DECLARED_WEIGHT)
+            ranking = [query for query in (evidence_query(picked, reader_sets), declared) if query is not None]
         if text is not None:  # the words match their profile or name topics they have shown evidence on
-            matches = Q("bool", should=[text, evidence_query(self.readers, words)], minimum_should_match=1)
+            evidence = evidence_query(named, reader_sets)
+            matches = text if evidence is None else Q("bool", should=[text, evidence], minimum_should_match=1)
             return search.query(Q("bool", must=[matches], should=ranking))
         if ranking:
             return search.query(Q("bool", must=[Q("match_all")], should=ranking))
         return search
+
+    def topics(self) -> tuple[list[int], list[int], list[int]]:
+        """The topics picked, the topics the words name (Elasticsearch's `english` analyzer in Python, so
+        "facilitators" names "Facilitation"), and both together: each list leaves out the topics below another of
+        it (a topic's evidence counts its subtree)."""
+        if self._topics is None:
+            words = " ".join(
+                word for word in WORD.findall(self.request.text or "") if word.lower() not in self.ignored_words
+            )
+            terms = set(analyze(words[:MAX_QUERY_LENGTH]))
+            selected = set(self.request.selections.get("topic", []))
+            picked, named = {}, {}
+            for slug, (pk, name, path, _) in topic_rows().items():
+                if slug in selected:
+                    picked[path] = int(pk)
+                if terms & topic_terms(name):
+                    named[path] = int(pk)
+            self._topics = (outermost(picked), outermost(named), outermost(picked | named))
+        return self._topics
 
     def build_hits(self) -> Search:
         search = super().build_hits()
@@ -832,19 +875,10 @@ class PeopleSearch(FacetedSearch):
         return search
 
     def searched_topic_ids(self) -> list[int] | None:
-        """The topics picked, or named by the words searched for, leaving out those below another of them (a
-        topic's standing counts its subtree); None for neither (a search by name): then a person's evidence on any
-        topic is what they are shown by."""
-        words = {word.lower() for word in WORD.findall(self.request.text or "")} - self.ignored_words
-        picked = set(self.request.selections.get("topic", []))
-        found = {
-            path: int(pk)
-            for slug, (pk, name, path, depth) in topic_rows().items()
-            if slug in picked or words & {word.lower() for word in WORD.findall(name)}
-        }
-        if not found:
-            return None
-        return [pk for path, pk in found.items() if not any(path.startswith(other) for other in found if other != path)]
+        """The topics picked or named by the words searched for, leaving out those below another of them (a topic's
+        standing counts its subtree); None for neither (a search by name): then a person's evidence on any topic is
+        what they are shown by."""
+        return self.topics()[2] or None
 
     def run(self) -> SearchResults:
         results = super().run()

@@ -181,6 +181,7 @@ DEMO_COUNTS = {
     "network.Activity": 205,
     "expertise.Evidence": 222,
     "expertise.TopicStanding": 343,
+    "expertise.ReaderSet": 2,
     "pages": 132,
     "revisions": 157,
     "users": 38,

@@ -305,3 +305,77 @@ def test_the_knows_about_facet_counts_a_person_once_whichever_groups_let_the_rea
     assert board_count(org["mo"]) == (1, ["ada"])
     assert board_count(org["out"]) == (0, [])
     assert board_count(None) == (0, [])
+
+
+@pytest.fixture
+def board(org):
+    """A topic on which Ada has one public accepted answer and two in a members-only community Mo belongs to, and
+    Nia two public ones: Nia knows more as far as an outsider can tell, Ada for a member and a superuser."""
+    topic = make_topic("Board papers")
+    closed = on_topics(make_community("Board room", members_only=True, members=[org["ada"], org["mo"]]), topic)
+    open_room = on_topics(make_community("Open board", members=[org["ada"], org["nia"]]), topic)
+    answered(open_room, org["nia"], org["ada"], "Open board question")
+    answered(closed, org["mo"], org["ada"], "Closed board question")
+    answered(closed, org["mo"], org["ada"], "Another closed board question")
+    answered(open_room, org["ada"], org["nia"], "Minutes question")
+    answered(open_room, org["ada"], org["nia"], "Agenda question")
+    call_command("rebuild_expertise", "--no-progress")
+    return topic
+
+
+def ranked_for(user, params) -> list[str]:
+    results = client_for(user).get("/search/people/", params).context["results"]
+    return [hit.obj.user.username for hit in results.hits]
+
+
+def test_evidence_only_a_group_may_open_ranks_people_for_its_members_and_superusers_only(
+    org, board, search_index, django_user_model
+):
+    sync_search_index()
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    for params in ({"topic": board.slug}, {"q": "board papers"}):
+        assert ranked_for(None, params) == ["nia", "ada"], params
+        assert ranked_for(org["out"], params) == ["nia", "ada"], params
+        assert ranked_for(org["mo"], params) == ["ada", "nia"], params  # 1 + 2 members-only answers against 2
+        assert ranked_for(admin, params) == ["ada", "nia"], params  # the total over every reader set
+
+
+def test_the_people_index_keys_evidence_by_topic_and_reader_set(org, board, search_index):
+    from portal.expertise.models import ReaderSet, TopicStanding
+    from search.documents import alias, client
+
+    sync_search_index()
+    features = client().get(index=alias("people"), id=f"people.profile:{org['ada'].profile.pk}")["_source"]["evidence"]
+    for topic in (board, org["topic"], org["parent"]):
+        standings = TopicStanding.objects.filter(user=org["ada"], topic=topic, declared=False)
+        assert len(standings) == 2  # public, and one members-only community's groups
+        for standing in standings:
+            reader_set = ReaderSet.objects.get(readers=standing.readers)
+            assert features[f"{topic.pk}|{reader_set.pk}"] == pytest.approx(standing.score, abs=1e-4)
+        assert features[f"{topic.pk}|*"] == pytest.approx(sum(s.score for s in standings), abs=1e-4)
+    assert not any(key.startswith(f"{org['other'].pk}|") for key in features)  # nothing on a topic she never shows
+
+
+def test_evidence_features_sum_every_reader_set_and_keep_decayed_evidence():
+    from search.indexing import evidence_features
+
+    features = evidence_features(
+        [
+            {"topic": 1, "readers": ["public"], "reader_set": 3, "score": 5.0},
+            {"topic": 1, "readers": ["group:2", "group:4"], "reader_set": 4, "score": 2.5},
+            {"topic": 2, "readers": ["public"], "reader_set": 3, "score": 0.0},  # evidence decayed to nothing
+        ]
+    )
+    assert features == {"1|3": 5.0, "1|4": 2.5, "1|*": 7.5, "2|3": 0.0001, "2|*": 0.0001}
+
+
+def test_the_words_name_topics_by_their_stems(org, search_index):
+    """Ada's profile says nothing about peer assists: the words find her by her evidence on the topics they name,
+    in any inflection, and a parent topic's name by her evidence below it."""
+    for user in (org["ada"], org["dev"]):
+        user.profile.save()
+    sync_search_index()
+    assert ranked_for(None, {"q": "assisting peers"})[:2] == ["ada", "dev"]
+    assert ranked_for(None, {"q": "who knows about knowledge shared?"})[:1] == ["ada"]
+    results = client_for(None).get("/search/people/", {"q": "assisting peers"}).context["results"]
+    assert "5 accepted answers" in results.hits[0].evidence

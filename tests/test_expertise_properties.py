@@ -1,6 +1,6 @@
 """Evidenced expertise as a property over random memberships and answers: for every reader, what a profile's
-"Knows about" counts and what "People you can ask" ranks by are exactly the accepted answers that reader may open
-(members-only ones for members only), whoever gave them."""
+"Knows about" counts, what "People you can ask" ranks by and what the people search finds and ranks by are exactly
+the accepted answers that reader may open (members-only ones for members only), whoever gave them."""
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +13,9 @@ from portal.expertise.knowledge import knows_about, people_to_ask
 from portal.expertise.models import Kind, TopicStanding
 from portal.expertise.refresh import rebuild
 from portal.expertise.standing import recompute
+from tests.conftest import sync_search_index
 from tests.factories import make_community, make_topic, make_user
-from tests.helpers import ensure_site, examples
+from tests.helpers import client_for, ensure_site, examples
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +89,29 @@ def test_evidence_counted_for_a_reader_is_what_that_reader_may_open(world, membe
     written = standings()
     recompute([person.pk for person in people])
     assert standings() == written
+
+
+@settings(max_examples=examples(15))
+@given(**STATE)
+def test_the_people_search_finds_and_ranks_by_the_evidence_the_reader_may_open(world, members, answers, search_index):
+    apply(world, members, answers)
+    sync_search_index()
+    people, topic = world["people"], world["topic"]
+    if "admin" not in world:
+        world["admin"] = make_user("root", is_superuser=True, is_staff=True)
+    admin = world["admin"]
+    readers = [(None, False), (admin, True)] + [(person, members[n]) for n, person in enumerate(people)]
+    for reader, sees_private in readers:
+        truth = {
+            n: sum(1 for who, where, accepted in answers if who == n and accepted and (where == "open" or sees_private))
+            for n in PEOPLE
+        }
+        for params in ({"topic": topic.slug}, {"q": "peer assist"}):
+            hits = client_for(reader).get("/search/people/", params).context["results"].hits
+            found = [people.index(hit.obj.user) for hit in hits]
+            assert set(found) == {n for n in PEOPLE if truth[n]}, (params, reader)
+            for position, n in enumerate(found):  # more answers the reader may open, higher up
+                assert all(truth[n] >= truth[later] for later in found[position + 1 :]), (params, reader, found)
 
 
 def standings():

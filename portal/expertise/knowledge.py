@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, Max, Q, Sum
 
-from portal.expertise.models import PLURALS, Evidence, Kind, TopicStanding
+from portal.expertise.models import PLURALS, Evidence, Kind, ReaderSet, TopicStanding
 from portal.pictures import avatars
-from portal.searchable import batch_cache, objects_for_keys, reader_tokens
+from portal.searchable import batch_cache, cached, objects_for_keys, reader_tokens
 from portal.taxonomy.models import Topic
 
 
@@ -168,18 +168,26 @@ def evidence_by_person(user_ids, topic_ids, viewer, readers=False) -> dict[int, 
     return by_person
 
 
+def reader_sets_of(readers: list[str]) -> list[int]:
+    """The ids of the reader sets (ReaderSet) with one of these reader tokens among them: the evidence this reader
+    may open, in the people index's keys. Read once per request (a handful of rows)."""
+    return cached(
+        ("reader-sets-of", *readers),
+        lambda: sorted(ReaderSet.objects.readable_by(readers).values_list("pk", flat=True)),
+    )
+
+
 def person_search_facts(profile) -> dict:
-    """For the people index: the person's evidence score per topic and readers (nested documents), so a search
-    ranks people by the evidence that reader may open."""
-    totals = {}
-    for topic_id, readers, score in Evidence.objects.filter(user_id=profile.user_id).values_list(
-        "topic_id", "readers", "score"
-    ):
-        key = (topic_id, readers)
-        totals[key] = totals.get(key, 0.0) + score
+    """For the people index: the person's standings (evidence on each topic and everything below it, per set of
+    readers, with the set's short id: ReaderSet), so a search ranks people by the evidence that reader may open."""
+    rows = TopicStanding.objects.filter(user_id=profile.user_id, declared=False)
+    rows = list(rows.values_list("topic_id", "readers", "score"))
+    known = cached(("reader-set-ids",), dict)  # shared by a whole rebuild: a handful of sets, read once
+    if missing := {readers for _, readers, _ in rows} - set(known):
+        known.update(ReaderSet.ids_for(missing))
     return {
-        "expertise": [
-            {"topic": topic_id, "readers": readers.split(), "score": round(total, 4)}
-            for (topic_id, readers), total in sorted(totals.items())
+        "standings": [
+            {"topic": topic_id, "readers": readers.split(), "reader_set": known[readers], "score": score}
+            for topic_id, readers, score in sorted(rows)
         ]
     }

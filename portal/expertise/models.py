@@ -3,6 +3,8 @@ a community they facilitate ...). The rows are derived from the feature apps' ow
 portal.expertise.sources, rebuilt per person after the commit of anything that changes them, so the table is a
 cache of the truth that can always be rebuilt (`manage.py rebuild_expertise`)."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
 
@@ -122,3 +124,27 @@ class TopicStanding(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.topic} · {self.readers.strip()}"
+
+
+class ReaderSet(models.Model):
+    """A short name for one set of readers of evidence (an Evidence.readers value): the people index keys each
+    person's evidence by topic and reader set ("12|3": their standing on topic 12 for reader set 3), and a search
+    asks for the sets whose readers include the searcher. A row is added with the first standing of its readers
+    (portal.expertise.standing.replace) and never changed or removed, so an id read once stays true."""
+
+    readers = models.CharField(max_length=500, unique=True)  # as Evidence.readers: space-separated, space-padded
+
+    objects = EvidenceQuerySet.as_manager()
+
+    def __str__(self):
+        return self.readers.strip()
+
+    @classmethod
+    def ids_for(cls, readers: Iterable[str]) -> dict[str, int]:
+        """The id of each of these reader sets, adding the ones not seen before."""
+        readers = set(readers)
+        found = dict(cls.objects.filter(readers__in=readers).values_list("readers", "pk"))
+        if missing := readers - set(found):
+            cls.objects.bulk_create([cls(readers=value) for value in sorted(missing)], ignore_conflicts=True)
+            found.update(cls.objects.filter(readers__in=missing).values_list("readers", "pk"))
+        return found

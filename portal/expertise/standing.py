@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from portal.expertise.models import Evidence, Kind, TopicStanding
+from portal.expertise.models import Evidence, Kind, ReaderSet, TopicStanding
 from portal.taxonomy.models import Topic
 
 DECLARED_SCORE = 1.0  # declaring a topic counts for less than any single piece of evidence but a module
@@ -77,6 +77,7 @@ def replace(user_ids: list[int], evidence: Iterable, tree=None) -> int:
     rows = standings(evidence, declarations(user_ids), tree)
     TopicStanding.objects.filter(user_id__in=user_ids).delete()
     TopicStanding.objects.bulk_create(rows, batch_size=1000)
+    ReaderSet.ids_for({row.readers for row in rows if not row.declared})  # the people index keys standings by them
     return len(rows)
 
 

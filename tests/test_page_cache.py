@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 from communities.models import Thread
 from home.models import ReferenceArticlePage
 from portal.pagecache.cache import HIT_HEADER
+from search.related import paused as search_paused
 from tests.factories import make_article, make_community, make_library, make_user
 from tests.helpers import client_for, ensure_site, examples
 
@@ -227,7 +228,7 @@ def test_the_cache_serves_only_what_a_fresh_render_would(site, operations):
             response = reader.get(url)
             truth = fresh(url)
             assert response.status_code == truth.status_code, (operation, target, url)
-            if response.get(HIT_HEADER) == "hit":
+            if response.get(HIT_HEADER) == "hit" and not search_paused():  # a timed-out aside is no truth
                 hits += 1
                 assert response.content == truth.content, (operation, target, url, difference(response, truth))
             if under_restriction(url, site):

@@ -145,6 +145,7 @@ def connect_page_cache():
     from communities.discussions import HelpfulMark, Reply, Thread
     from communities.membership import Membership
     from portal.pagecache.cache import bump
+    from portal.pagecache.cache import enabled as page_cache_enabled
     from portal.pagecache.signals import bump_pages
 
     community_of = {
@@ -158,6 +159,8 @@ def connect_page_cache():
     for model, community in community_of.items():
 
         def changed(sender, instance, community=community, **kwargs):
+            if not page_cache_enabled():  # finding a reply's community costs a query: only when a cache needs it
+                return
             bump_pages([community(instance)])
             thread_id = instance.pk if isinstance(instance, Thread) else getattr(instance, "thread_id", None)
             if thread_id is not None:  # pages that list the thread (a "Related" aside) by its search key

@@ -3,6 +3,10 @@
 Usage: .venv/bin/python bench/page_bench.py [--requests 200]
 Builds a throwaway SQLite database with the demo content, then times requests through Django's test client
 (no network, no browser). Baseline: the login page (base template, no Wagtail routing or queries of its own).
+
+Then where the search page's time goes (issue 18 part 3: the HTML page as fast as /api/search/ plus rendering):
+for a few searches, the JSON API, the HTML page, and the page's template rendered alone from the context the view
+built, each the median of --requests / 4 runs.
 """
 
 import argparse
@@ -27,6 +31,42 @@ def timed(client, url, n):
         assert response.status_code == 200, (url, response.status_code)
     samples.sort()
     return {"p50": statistics.median(samples), "p95": samples[int(len(samples) * 0.95) - 1]}
+
+
+SEARCHES = ["q=community", "q=after+action+review", "q=knowledge&type=article", "topic=facilitation"]
+
+
+def search_breakdown(client, n):
+    """The HTML search page against /api/search/ (the same search, permissions, facets and re-check, as JSON) plus
+    the page's template rendered alone: what the page adds beyond those two (the people strip, editors' picks,
+    credits) is the overhead to remove."""
+    from django.template.loader import render_to_string
+
+    import search.views
+
+    captured = {}
+    render = search.views.render
+
+    def capturing(request, template, context):
+        captured.update(request=request, template=template, context=context)
+        return render(request, template, context)
+
+    print(f"\n{'search':28} {'api ms':>8} {'html ms':>8} {'render ms':>10} {'html / (api + render)':>22}")
+    for query in SEARCHES:
+        api = timed(client, f"/api/search/?{query}", n)["p50"]
+        html = timed(client, f"/search/?{query}", n)["p50"]
+        search.views.render = capturing
+        try:
+            client.get(f"/search/?{query}")
+        finally:
+            search.views.render = render
+        samples = []
+        for _ in range(n):
+            start = time.perf_counter()
+            render_to_string(captured["template"], captured["context"], captured["request"])
+            samples.append((time.perf_counter() - start) * 1000)
+        alone = statistics.median(samples)
+        print(f"{query:28} {api:8.2f} {html:8.2f} {alone:10.2f} {html / (api + alone):22.2f}")
 
 
 def main():
@@ -59,6 +99,7 @@ def main():
     print(f"{'page':34} {'p50 ms':>8} {'p95 ms':>8} {'p50 / baseline':>15}")
     for name, figures in results.items():
         print(f"{name:34} {figures['p50']:8.2f} {figures['p95']:8.2f} {figures['p50'] / base:15.2f}")
+    search_breakdown(client, max(20, args.requests // 4))
     from elasticsearch import Elasticsearch
 
     from django.conf import settings

@@ -88,7 +88,7 @@ def register_expertise():
 
 def register_home_sections():
     from communities import home_sections
-    from home.sections import HomeSection, continue_providers, register_section
+    from home.sections import HomeSection, continue_providers, for_everyone, register_section
 
     register_section(
         HomeSection(
@@ -99,6 +99,7 @@ def register_home_sections():
             more_url="/communities/",
             more_label="All communities",
             order=10,
+            shared_by=for_everyone,
         )
     )
     register_section(
@@ -108,6 +109,7 @@ def register_home_sections():
             "communities/home_answers.html",
             home_sections.answers_and_tips,
             order=40,
+            shared_by=home_sections.shared_by_readers,
         )
     )
     if home_sections.followed_threads_with_news not in continue_providers:

@@ -7,7 +7,7 @@ from communities.discussions import Notification, Post, Thread
 from communities.membership import Membership
 from home.sections import ContinueItem
 from portal.pictures import card_images
-from portal.searchable import batch_cache
+from portal.searchable import batch_cache, reader_tokens
 
 FEATURED_COUNT = 3
 ANSWERS_COUNT = 6
@@ -48,6 +48,13 @@ def readable_community_ids(user):
         return CommunityPage.objects.live().values("pk")
     mine = Membership.objects.active().filter(user=user, community__live=True).values("community_id")
     return CommunityPage.objects.filter(Q(pk__in=public) | Q(pk__in=mine)).values("pk")
+
+
+def shared_by_readers(request) -> str:
+    """Readers with the same visibility tokens (the groups of the members-only communities they belong to, among
+    others) may read the same communities, so they see the same answers and tips."""
+    tokens = reader_tokens(request.user)
+    return "all" if tokens is None else ",".join(tokens)
 
 
 def answers_and_tips(request, home_page):

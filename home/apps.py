@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home.curation_targets import ARTICLE
         from home.models import latest_articles
-        from home.sections import HomeSection, register_section
+        from home.sections import HomeSection, for_everyone, register_section
         from portal.curation.sources import register_target
 
         register_target(ARTICLE)
@@ -39,5 +39,6 @@ class HomeConfig(AppConfig):
                 more_url="/library/",
                 more_label="Browse the library",
                 order=30,
+                shared_by=for_everyone,
             )
         )

@@ -34,6 +34,7 @@ class LearningConfig(AppConfig):
                 more_url="/learning/",
                 more_label="All learning",
                 order=20,
+                shared_by=home_sections.shared_by_role,
             )
         )
         register_section(

@@ -31,6 +31,12 @@ def learning_paths(request, home_page):
     return {"paths": paths, "role": role} if paths else None
 
 
+def shared_by_role(request) -> str:
+    """Readers with the same role see the same paths, theirs first."""
+    role = Profile.role_of(request.user)
+    return f"role:{role.pk if role else ''}"
+
+
 def next_step(request, home_page):
     """The signed-in reader's next step in the KM programme; nothing for anonymous readers."""
     step = next_step_for(request.user, request)

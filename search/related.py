@@ -197,6 +197,17 @@ def run(search, size: int, what: str) -> list:
         return []
 
 
+def suggestion_of(obj, hit) -> Suggestion:
+    """What the database says now of an item the reader may open: its title and address (the index's copy may be
+    older, e.g. before a retitle); a discussion's community from the database too."""
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return Suggestion(obj, obj.title, obj.url, hit.kind, getattr(hit, "community", "") or "")
+    community = getattr(obj, "community", None)
+    return Suggestion(obj, obj.title, obj.get_absolute_url(), hit.kind, community.title if community else "")
+
+
 def checked(hits, user, size: int) -> list[Suggestion]:
     """Hits the database confirms `user` may open now, at most `size`; stale entries are queued for repair."""
     suggestions, stale = [], []
@@ -208,8 +219,7 @@ def checked(hits, user, size: int) -> list[Suggestion]:
                 stale.append(hit.meta.id)
                 continue
             if len(suggestions) < size:
-                community = getattr(hit, "community", "") or ""
-                suggestions.append(Suggestion(obj, hit.title, hit.url, hit.kind, community))
+                suggestions.append(suggestion_of(obj, hit))
     if stale:
         queue(stale)
     return suggestions

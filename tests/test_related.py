@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from communities.models import Thread
+from home.models import ReferenceArticlePage
 from search.related import related_items, similar_items
 from tests.conftest import sync_search_index
 from tests.factories import (
@@ -109,6 +110,15 @@ def test_a_members_only_thread_is_related_only_for_its_members(search_index, sit
     # And a members-only thread's own page relates nothing it is not, and never itself.
     titles = related_titles(site["secret_thread"], site["member"])
     assert secret not in titles and "Running an after-action review" in titles
+
+
+def test_related_items_show_what_the_database_says_now_not_the_index_copy(search_index, site):
+    """Between a change and its re-indexing the index holds the old title; the aside shows the current one."""
+    Thread.objects.filter(pk=site["open_thread"].pk).update(title="Remote reviews, renamed")  # no re-index
+    ReferenceArticlePage.objects.filter(pk=site["same_topic"].pk).update(title="Learning, renamed")
+    titles = related_titles(site["article"], site["outsider"])
+    assert "Remote reviews, renamed" in titles and "Learning, renamed" in titles
+    assert "How do we run an after-action review with a remote team?" not in titles
 
 
 def test_the_related_aside_shows_title_kind_and_trust_badge_on_every_kind_of_page(search_index, site):

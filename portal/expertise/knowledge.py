@@ -96,17 +96,19 @@ def outermost(topics) -> list[int]:
     ]
 
 
-def people_to_ask(topics, viewer, limit: int = 5, exclude=()) -> list[PersonToAsk]:
+def people_to_ask(topics, viewer, limit: int = 5, exclude=(), *, keep_viewer: bool = False) -> list[PersonToAsk]:
     """Who to ask about these topics (or anything below them): evidence the viewer may open, recent evidence
     weighing more, then declared expertise as a weaker signal (once per person). Never the viewer, never a closed
-    account. Ranked by one aggregate over the standings, whose rows already sum each topic's subtree."""
+    account (`keep_viewer`: the viewer may be among them, for a list shared by everyone with the viewer's reader
+    tokens, who leaves themself out). Ranked by one aggregate over the standings, whose rows already sum each
+    topic's subtree."""
     from portal.people.models import Profile
 
     topic_ids = outermost(topics)
     if not topic_ids:
         return []
     excluded = {pk for pk in exclude if pk}
-    if viewer is not None and viewer.is_authenticated:
+    if viewer is not None and viewer.is_authenticated and not keep_viewer:
         excluded.add(viewer.pk)
     readers = reader_tokens(viewer)
     ranked = list(

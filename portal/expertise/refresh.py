@@ -12,9 +12,11 @@ from django.utils import timezone
 from portal.expertise import standing
 from portal.expertise.models import HALF_LIFE_DAYS, WEIGHTS, Evidence, TopicStanding
 from portal.expertise.sources import Fact, evidence_sources, page_people
+from portal.pagecache.cache import bump
 from portal.searchable import batch_cache, touch
 
 BATCH = 200
+EXPERTISE_TAG = "expertise"  # the page cache's tag of what shows standings
 _pending = threading.local()
 
 
@@ -57,6 +59,7 @@ def refresh(user_ids: Iterable[int]) -> int:
         Evidence.objects.filter(user_id__in=user_ids).delete()
         Evidence.objects.bulk_create(rows, batch_size=1000)
         standing.replace(user_ids, rows)
+        bump({EXPERTISE_TAG})  # the "People you can ask" boxes kept for signed-in readers (after the commit)
     touch(f"people.profile:{pk}" for pk in profile_ids(user_ids))
     return len(rows)
 

@@ -91,16 +91,32 @@ def may_use(request) -> bool:
 
 def lookup(request) -> HttpResponse | None:
     entry = backend().get(entry_key(request))
-    if entry is None:
+    if entry is None or not fresh(entry):
         return None
-    versions = backend().get_many([tag_key(tag) for tag in entry["tags"]])
-    if any(versions.get(tag_key(tag), float("inf")) > entry["rendered_at"] for tag in entry["tags"]):
-        return None  # something it shows changed since (or the tag's version was evicted: assume so)
     response = HttpResponse(entry["content"], status=200)
     for name, value in entry["headers"]:
         response[name] = value
     response[HIT_HEADER] = "hit"
     return response
+
+
+def fresh(entry: dict) -> bool:
+    """Whether no tag of a kept entry was bumped since it was rendered (a tag whose version was evicted counts as
+    bumped)."""
+    versions = backend().get_many([tag_key(tag) for tag in entry["tags"]])
+    return not any(versions.get(tag_key(tag), float("inf")) > entry["rendered_at"] for tag in entry["tags"])
+
+
+def keep(key: str, entry: dict, tags, rendered_at: float) -> None:
+    """Keep `entry` under `key` with the tags it depends on, unless one was bumped while it was rendered."""
+    tags = sorted(tags)
+    versions = backend().get_many([tag_key(tag) for tag in tags])
+    missing = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in versions}
+    if missing:  # a tag never bumped (or evicted): give it a version older than this render
+        backend().set_many(missing, timeout=None)
+    if any(version > rendered_at for version in versions.values()):
+        return  # bumped while this was rendered: it may show the old state
+    backend().set(key, {**entry, "tags": tags, "rendered_at": rendered_at}, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 # Views outside Wagtail's page tree that are kept, by URL name, with what they show: the taxonomy's pages list
@@ -127,20 +143,12 @@ def keepable(request, response) -> bool:
 
 
 def store(request, response, rendered_at: float) -> None:
-    tags = sorted(request.page_cache_tags | getattr(request, "page_cache_depends", set()))
-    versions = backend().get_many([tag_key(tag) for tag in tags])
-    missing = {tag_key(tag): 0.0 for tag in tags if tag_key(tag) not in versions}
-    if missing:  # a tag never bumped (or evicted): give it a version older than this render
-        backend().set_many(missing, timeout=None)
-    if any(version > rendered_at for version in versions.values()):
-        return  # bumped while this response was rendered: it may show the old state
+    tags = request.page_cache_tags | getattr(request, "page_cache_depends", set())
     entry = {
         "content": response.content,
         "headers": [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)],
-        "tags": tags,
-        "rendered_at": rendered_at,
     }
-    backend().set(entry_key(request), entry, timeout=settings.PAGE_CACHE_SECONDS)
+    keep(entry_key(request), entry, tags, rendered_at)
 
 
 class AnonymousPageCacheMiddleware:

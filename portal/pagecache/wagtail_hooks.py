@@ -2,12 +2,14 @@
 
 from wagtail import hooks
 
-from portal.pagecache.cache import cache_for_readers, refuse
+from portal.pagecache.cache import cache_for_readers, may_use, refuse
 from portal.pagecache.signals import SITE
 
 
 @hooks.register("before_serve_page")
 def keep_for_anonymous_readers(page, request, serve_args, serve_kwargs):
+    if not may_use(request):
+        return  # a signed-in reader's page is never kept: spare the query
     if page.get_view_restrictions().exists():
         refuse(request)
     else:

@@ -1,21 +1,46 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from portal.expertise.knowledge import people_to_ask
+from portal.expertise.refresh import EXPERTISE_TAG
+from portal.pagecache.fragments import shared
+from portal.searchable import reader_tokens
 
 register = template.Library()
 
+# The box shows what evidence says: kept until someone's evidence is recomputed, a listing changes (publishes,
+# memberships) or PAGE_CACHE_SECONDS pass.
+PEOPLE_TAGS = (EXPERTISE_TAG, "listings")
 
-@register.inclusion_tag("expertise/people_you_can_ask.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
 def people_you_can_ask(context, topics, limit=4):
     """The "People you can ask" box for a topic, or an item's topics (a queryset or list of topics): the people
-    whose evidence on them this reader may open rank first, declared expertise after."""
+    whose evidence on them this reader may open rank first, declared expertise after. Everyone with the same reader
+    tokens sees the same people, so each person's entry is rendered once for all of them (limit + 1 people, so that
+    a reader among them can leave themself out)."""
     from portal.taxonomy.models import Topic
 
     if isinstance(topics, Topic):
         topics = [topics]
     topics = list(topics or [])
+    if not topics:
+        return ""
     request = context.get("request")
     viewer = getattr(request, "user", None)
-    people = people_to_ask(topics, viewer, limit=limit) if topics else []
+    tokens = reader_tokens(viewer)
+
+    def entries() -> list[tuple[int, str]]:
+        people = people_to_ask(topics, viewer, limit=limit + 1, keep_viewer=True)
+        return [
+            (person.profile.user_id, render_to_string("expertise/_person_to_ask.html", {"person": person}))
+            for person in people
+        ]
+
+    name = f"people-to-ask:{','.join(str(pk) for pk in sorted(topic.pk for topic in topics))}:{limit}"
+    rendered = shared(name, "all" if tokens is None else ",".join(tokens), PEOPLE_TAGS, entries)
+    own = viewer.pk if viewer is not None and viewer.is_authenticated else None
+    people = [mark_safe(html) for user_id, html in rendered if user_id != own][:limit]  # rendered by our template
     more = f"/search/people/?topic={topics[0].slug}" if len(topics) == 1 else ""
-    return {"people": people, "more_url": more, "request": request}
+    return render_to_string("expertise/people_you_can_ask.html", {"people": people, "more_url": more})

@@ -535,8 +535,8 @@ class Editor(SignedIn):
         answer = self.call("publish (POST)", port, lambda: self.browser.submit(port, form, overrides), (302,))
         self.check_signed_in(port, answer, not answer.location.startswith(("/admin/login/", "/accounts/login/")))
         item = Item("article", token, title, port, "/library/", time.time(), cached_before=cached)
-        self.shown(item)
         self.watch(item)
+        self.shown(item)
 
 
 # -- services ------------------------------------------------------------------------------------------------------

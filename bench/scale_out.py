@@ -23,7 +23,7 @@ The load, for `--duration` seconds, from threads of this process, on both instan
 Every item written gets a unique word in its title or body, and is then looked for:
 - in the database afterwards (lost writes);
 - through /api/search/ on the other instance, polled until it is found: the lag from its commit (the database's
-  timestamp of the write, taken inside the transaction, so the lag is if anything overstated) to the answer;
+  timestamp of the write, set as its row is saved, so the lag is if anything overstated) to the answer;
 - on the listing that shows it (the library, or the community's discussions), fetched anonymously from both
   instances right after the write: the page cache, kept in Redis, must already show it (the listing is fetched from
   both until it is a cache hit before the write, so the check means something).
@@ -274,6 +274,8 @@ class Item:
 
 
 class Recorder:
+    """What every actor saw, shared between their threads: requests, items written, signed-in checks."""
+
     def __init__(self, ports):
         self.lock = threading.Lock()
         self.ports = ports
@@ -607,8 +609,8 @@ def library_id(port) -> int:
 
 # -- after the load: the database's account --------------------------------------------------------------------------
 def commit_times(database_url, items):
-    """Each item's write as the database has it: its timestamp (set inside the writing transaction, so no later
-    than the commit), or None when the write is not there (lost)."""
+    """Each item's write as the database has it: its timestamp (set as the row is saved, so no later than the
+    commit), or None when the write is not there (lost)."""
     by_token = {item.token: item for item in items}
     with psycopg.connect(database_url) as connection:
         articles = connection.execute(
@@ -706,8 +708,8 @@ def checks(recorder: Recorder, unexpected_exits, sessions_in_redis) -> list[tupl
 
 
 def print_lags(items):
-    """Time to be findable, per kind of item, from two moments: the write's timestamp in the database (set inside
-    its transaction, so at or before the commit: the check's figure, if anything too long) and the write's answer
+    """Time to be findable, per kind of item, from two moments: the write's timestamp in the database (set as its
+    row is saved, so at or before the commit: the check's figure, if anything too long) and the write's answer
     (after the commit: too short by the time the answer took to come back)."""
     print(f"{'findable after (s)':18} {'items':>5}  {'from the database timestamp':>27}  {'from the answer':>21}")
     print(f"{'':18} {'':5}  {'p50':>7} {'p95':>9} {'max':>9}  {'p50':>5} {'p95':>7} {'max':>7}")

@@ -1,4 +1,5 @@
-"""Settings come from the environment; production refuses to start without a secret and passes check --deploy."""
+"""Settings come from the environment; production refuses to start without a secret and passes check --deploy;
+sessions follow the cache when it is shared, so every instance reads the same ones."""
 
 import json
 import os
@@ -8,9 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.test import Client, override_settings
+
 from portal.embedded_elasticsearch import DEFAULT_URL, resolve_url
+from tests.factories import make_user
 
 ROOT = Path(__file__).resolve().parents[1]
+REDIS = "redis://127.0.0.1:6379/7"  # named, never connected to: settings only read the URL
 PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "a-production-like-secret-9f8e7d6c5b4a3",
     "ALLOWED_HOSTS": "portal.example.org",
@@ -30,6 +37,7 @@ print(json.dumps({
     "secret": settings.SECRET_KEY, "hosts": settings.ALLOWED_HOSTS,
     "static": settings.STORAGES["staticfiles"]["BACKEND"],
     "whitenoise": "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE,
+    "session": settings.SESSION_ENGINE, "cache": settings.CACHES["default"]["BACKEND"],
 }))
 """
 
@@ -47,6 +55,8 @@ def clean_env(**extra):
             "ALLOWED_HOSTS",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "CACHE_URL",
+            "SESSION_BACKEND",
         }
     }
     env.update(extra)
@@ -141,3 +151,61 @@ def test_production_check_deploy(extra):
     else:
         assert result.returncode == 0, result.stderr
         assert "WARNINGS" not in result.stderr + result.stdout
+
+
+# -- sessions ------------------------------------------------------------------------------------------------------
+def test_sessions_stay_in_the_database_without_a_shared_cache():
+    found = probe("portal.settings.dev")
+    assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert found["session"] == "django.contrib.sessions.backends.db"
+
+
+@pytest.mark.parametrize(("chosen", "engine"), [(None, "cached_db"), ("cache", "cache"), ("db", "db")])
+def test_with_a_shared_cache_sessions_are_read_from_it_unless_told_otherwise(chosen, engine):
+    extra = {"SESSION_BACKEND": chosen} if chosen else {}
+    found = probe("portal.settings.production", **PRODUCTION_ENV, CACHE_URL=REDIS, **extra)
+    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["session"] == f"django.contrib.sessions.backends.{engine}"
+
+
+@pytest.mark.parametrize("chosen", ["cache", "cached_db", "file"])
+def test_a_session_engine_the_cache_cannot_serve_is_refused(chosen):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=clean_env(DJANGO_SETTINGS_MODULE="portal.settings.dev", SESSION_BACKEND=chosen),
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SESSION_BACKEND" in result.stderr
+
+
+def signed_in(client) -> bool:
+    return client.get("/accounts/login/").wsgi_request.user.is_authenticated
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("engine", ["cached_db", "cache"])
+def test_a_session_written_by_one_instance_is_read_by_another(engine):
+    """Two clients stand for two instances sharing the cache: the login one wrote is read by the other, from the
+    cache (its database row gone); with cached_db the database row alone also serves, when the cache lost it."""
+    make_user("rosa")
+    with override_settings(SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}"):
+        first = Client()
+        assert first.post("/accounts/login/", {"username": "rosa", "password": "pw"}).status_code == 302
+        key = first.cookies["sessionid"].value
+        other = Client()
+        other.cookies["sessionid"] = key
+        stored = Session.objects.filter(session_key=key)
+        assert stored.exists() == (engine == "cached_db")
+        row = list(stored)
+        stored.delete()
+        assert signed_in(other)  # from the cache
+        if engine == "cached_db":
+            Session.objects.bulk_create(row)
+            cache.clear()
+            assert signed_in(other)  # from the database
+        cache.clear()
+        assert signed_in(other) == (engine == "cached_db")

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import environ
 
+from django.core.exceptions import ImproperlyConfigured
+
 from portal.embedded_elasticsearch import resolve_url
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -118,6 +120,17 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]
 if not SHARED_CACHE:
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
+
+# Sessions: Django's engine by its last name (SESSION_BACKEND). In the database by default; with a shared cache,
+# "cached_db": every instance reads sessions from Redis and the database keeps them through a Redis restart. "cache"
+# (Redis alone) signs everyone out when Redis loses its data. A local-memory cache belongs to one process, so the
+# cache engines need CACHE_URL.
+SESSION_BACKEND = env.str("SESSION_BACKEND", default="cached_db" if SHARED_CACHE else "db")
+if SESSION_BACKEND not in {"db", "cached_db", "cache"}:
+    raise ImproperlyConfigured(f"SESSION_BACKEND is db, cached_db or cache, not {SESSION_BACKEND!r}.")
+if SESSION_BACKEND != "db" and not SHARED_CACHE:
+    raise ImproperlyConfigured(f"SESSION_BACKEND={SESSION_BACKEND} needs a shared cache: set CACHE_URL (Redis).")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_BACKEND}"
 
 # The anonymous page cache (portal/pagecache): seconds an entry lives at most, whatever invalidates it sooner; 0
 # turns it off. Its invalidations must reach every process that serves pages, so in production it needs a shared

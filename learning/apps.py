@@ -23,6 +23,7 @@ class LearningConfig(AppConfig):
         from portal.command_center.figures import register_panel
 
         register_panel(PANEL)
+        connect_page_cache()
         post_page_move.connect(follow_moved_lesson, sender=self.get_model("LessonPage"), dispatch_uid="learning-moved")
 
         register_section(
@@ -50,3 +51,25 @@ class LearningConfig(AppConfig):
         )
         if home_sections.lessons_in_progress not in continue_providers:
             continue_providers.append(home_sections.lessons_in_progress)
+
+
+def connect_page_cache():
+    """My learning is kept for each learner (learning/my_learning.py) until their learning or profile changes; the
+    departments' stages change the next step of everyone in them, like a setting."""
+    from django.db.models.signals import post_delete, post_save
+
+    from learning.my_learning import learner_tag
+    from learning.programme_stages import DepartmentStage
+    from learning.progress import Enrolment, LessonCompletion
+    from portal.pagecache.cache import bump
+    from portal.pagecache.signals import connect_site_wide
+    from portal.people.models import Profile
+
+    def changed(sender, instance, **kwargs):
+        bump({learner_tag(instance.user_id)})
+
+    for model in (Enrolment, LessonCompletion, Profile):
+        label = model._meta.label_lower
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache-learner-{label}-saved")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"pagecache-learner-{label}-gone")
+    connect_site_wide(DepartmentStage, "department-stage")

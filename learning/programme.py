@@ -138,6 +138,8 @@ def next_step_for(user, request=None) -> NextStep | None:
     if path is None:
         return NextStep("no_path", role, department, stage)
     progress = path.progress_for(user)
+    if progress.total == 0:  # every module of the path unpublished: nothing to take (and no lesson to link)
+        return NextStep("no_path", role, department, stage)
     kind = "complete" if progress.complete else "lesson"
     return NextStep(kind, role, department, stage, path, progress)
 

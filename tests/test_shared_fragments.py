@@ -192,3 +192,49 @@ def test_new_evidence_moves_the_kept_people_box(org):
         answered(org["public"], org["mo"], org["dev"], f"Dev answers {number}")
     after = names()
     assert after.index("Dev Rao") < after.index("Ada Quist"), after
+
+
+@ON
+def test_my_learning_is_kept_for_its_learner_until_their_learning_or_the_catalogue_changes(org):
+    """Each change My learning shows, one after another; after each, the kept page is a fresh render's."""
+    from learning.models import ModulePage
+    from learning.programme_stages import DepartmentStage
+    from learning.progress import Enrolment, LessonCompletion
+    from portal.taxonomy.models import Audience
+    from tests.factories import make_audience, make_module, make_path
+
+    learner, other = org["mo"], org["out"]
+    champions = make_audience("KM champions")
+    module = make_module("Capture basics")
+    Enrolment.objects.create(user=learner, module=module)
+    clients = {learner: client_for(learner), other: client_for(other)}
+
+    def same_as_fresh(step):
+        for user, client in clients.items():
+            client.get("/me/learning/")  # kept
+            kept = page(client, "/me/learning/")
+            assert kept == fresh(client, "/me/learning/"), (step, user.username)
+        assert "Capture basics" not in page(clients[other], "/me/learning/")  # the other learner's is their own
+
+    same_as_fresh("enrolled")
+    lesson = module.get_children().first().specific
+    LessonCompletion.objects.create(user=learner, lesson=lesson, module=module, lesson_title=lesson.title)
+    same_as_fresh("completed a lesson")
+    assert lesson.title in page(clients[learner], "/me/learning/")
+    profile = learner.profile
+    profile.role, profile.department = champions, "Finance"
+    profile.save()
+    same_as_fresh("chose a role and department")
+    path = make_path("Champions path", [module])
+    path.audience = champions
+    path.save_revision().publish()
+    same_as_fresh("a path for the role")
+    DepartmentStage.objects.create(department="Finance", stage="pilot")
+    same_as_fresh("the department's stage")
+    Audience.objects.filter(pk=champions.pk).update(name="KM champions (renamed)")
+    Audience.objects.get(pk=champions.pk).save()
+    same_as_fresh("the role renamed")
+    ModulePage.objects.get(pk=module.pk).unpublish()
+    same_as_fresh("the module unpublished")
+    shown = page(clients[learner], "/me/learning/")
+    assert 'data-next-step="no_path"' in shown and ">Capture basics</a>" not in shown  # its lessons stay in the record

@@ -17,6 +17,7 @@ class PeopleConfig(AppConfig):
         post_save.connect(give_every_user_a_profile, sender=get_user_model(), dispatch_uid="people-profile")
 
         from portal.people.models import Profile
+        from portal.pictures import avatars
         from portal.searchable import register
 
         register(
@@ -24,6 +25,6 @@ class PeopleConfig(AppConfig):
             index="people",
             queryset=lambda: Profile.objects.active().select_related("user").prefetch_related("expertise"),
             select_related=("user",),
-            prefetch_related=("expertise", "ask_me_about"),
+            prefetch_related=("expertise", "ask_me_about", avatars()),  # what a hit shows, read once for all hits
             title_field="display_name",
         )

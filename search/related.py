@@ -189,6 +189,7 @@ def run(search, size: int, what: str) -> list:
     if cache.get(PAUSED):
         return []
     search = search.source(["title", "url", "kind", "community"]).extra(track_total_hits=False)[: size + SPARE]
+    search = search.sort("_score", {"key": {"order": "asc"}})  # equal scores in one order, whatever the segments
     try:
         return list(search.params(request_timeout=min(TIMEOUT, settings.SEARCH_TIMEOUT)).execute())
     except ElasticsearchException:

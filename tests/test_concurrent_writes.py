@@ -4,6 +4,7 @@ PostgreSQL). No publish may fail, and every published page is findable afterward
 
 import os
 import re
+import select
 import subprocess
 import sys
 import threading
@@ -36,6 +37,17 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def wait_for_line(process: subprocess.Popen, start: str, timeout: float) -> bool:
+    """Whether `process` printed a line starting with `start` within `timeout` seconds (the lines read are gone
+    from its output)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        ready, _, _ = select.select([process.stdout], [], [], 0.5)
+        if ready and process.stdout.readline().startswith(start):
+            return True
+    return False
+
+
 def manage(*args) -> subprocess.Popen:
     env = {
         **os.environ,
@@ -43,6 +55,7 @@ def manage(*args) -> subprocess.Popen:
         "DATABASE_URL": database_url(),
         "TEST_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
         "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
+        "PYTHONUNBUFFERED": "1",  # each line as it is written: a test may wait on one
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", *args],
@@ -71,7 +84,8 @@ def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index,
     rebuilds = [manage("rebuild_search_index", "--no-progress")]
     failures, published, during_a_rebuild = [], [], 0
     try:
-        time.sleep(2.5)  # both processes are up and reading or writing
+        assert wait_for_line(worker, "Watching the search index outbox", timeout=60), worker.stderr.read()
+        time.sleep(1)  # the rebuild is up and reading or writing
         for number in range(PUBLISHES):
             if rebuilds[-1].poll() is not None:  # keep a rebuild running through every publish
                 rebuilds.append(manage("rebuild_search_index", "--no-progress"))
@@ -124,7 +138,8 @@ def test_two_workers_drain_the_outbox_with_no_loss_no_duplicate_and_the_newest_r
     first_row = IndexOutbox.objects.pending().order_by("pk").first().pk  # the work queued for the workers
     workers = [manage("search_worker", "--interval", "0.05", "--batch", "4", "--name", name) for name in ("w1", "w2")]
     try:
-        time.sleep(1.5)  # both are up and polling
+        for worker in workers:  # both are up and polling (a loaded machine may take seconds to start one)
+            assert wait_for_line(worker, "Watching the search index outbox", timeout=60), worker.stderr.read()
         for version in range(1, 9):
             for thread in threads:
                 thread.title = f"Item {thread.pk} version {version}"

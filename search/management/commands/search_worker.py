@@ -29,6 +29,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         backoff, last_prune = interval, 0.0
+        self.stdout.write(f"Watching the search index outbox as {name}.")
+        self.stdout.flush()  # whoever started the worker may wait for this line before queueing work
         while self.running:
             close_old_connections()
             try:

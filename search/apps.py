@@ -8,8 +8,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from portal.command_center.figures import register_panel
-        from search import signals
+        from search import promotions, signals
         from search.command_center import PANEL
 
         signals.connect()
+        promotions.connect()
         register_panel(PANEL)

@@ -288,7 +288,9 @@ def drain(limit: int = BATCH, worker: str = "") -> int:
         IndexOutbox.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, claimed_at=None)
         raise
     IndexOutbox.objects.filter(pk__in=pks).update(done_at=timezone.now())
-    bump(keys)  # kept pages that list these items (a "Related" aside shows their indexed titles) render anew
+    # Kept pages that list these items (a "Related" aside shows their indexed titles) render anew, and so do kept
+    # fragments built from a search of their index (the people strip).
+    bump({*keys, *(f"index:{index_of_key(key)}" for key in keys)})
     return len(rows)
 
 

@@ -8,6 +8,7 @@ import functools
 import html
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,12 +19,16 @@ from elasticsearch.exceptions import TransportError
 from elasticsearch_dsl import A, MultiSearch, Q, Search
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from portal.expertise.knowledge import evidence_by_person, reader_sets_of
+from portal.expertise.refresh import EXPERTISE_TAG
+from portal.pagecache.fragments import keep_shared, kept
+from portal.pagecache.signals import SITE
 from portal.searchable import batch_cache, cached, reader_tokens
 from portal.taxonomy.models import Audience, Stage, Topic
 from search.documents import COUNTED_TOGETHER, alias, client
@@ -912,17 +917,27 @@ class PeopleWhoKnow:
     """The "people who know about …" strip of the search page: the first people the people search (/search/people/)
     finds for the same words, within the topics the reader picked, checked against the database like any hit. It
     goes out in the page's own multi-search (FacetedSearch.alongside), so it costs no request of its own; it is
-    left out when the query is empty, nobody matches, or its search fails."""
+    left out when the query is empty, nobody matches, or its search fails.
+
+    The rendered strip is a shared fragment (portal.pagecache.fragments): the same for everyone with the reader's
+    visibility tokens, kept per words, topics and spelling mode until the people index, anyone's evidence or the
+    taxonomy changes; a kept strip sends no people search at all."""
 
     size = 3
     evidence = 4  # topics, and "ask me about" tags, shown per person
+    template = "search/_people_strip.html"
+    tags = (f"index:{PeopleSearch.index}", EXPERTISE_TAG, SITE)
 
     def __init__(self, request: SearchRequest, user):
         topics = request.selections.get("topic", [])
         self.request = SearchRequest(text=request.text, selections={"topic": topics} if topics else {})
         self.engine = PeopleSearch(self.request, user)
+        tokens = reader_tokens(user)
+        self.shared_by = "all" if tokens is None else ",".join(tokens)
         self.answered = False
         self.people: list[Expert] = []
+        self.html = ""
+        self.read_at = 0.0
 
     @property
     def text(self) -> str:
@@ -933,9 +948,23 @@ class PeopleWhoKnow:
         """Everyone the people search finds for the same words and topics."""
         return "/search/people/" + self.request.query_string()
 
+    @property
+    def fragment_name(self) -> str:
+        return f"people-who-know:{'near' if self.engine.fuzzy else 'exact'}:{self.request.query_string()}"
+
     def search(self) -> ReaderSearch | None:
         if text_query(self.request.text, self.engine.fields, self.engine.ignored_words) is None:
             return None  # no words to look for (an empty query, or only "who knows about")
+        strip = kept(self.fragment_name, self.shared_by)
+        if strip is not None:
+            html_kept, near_spellings_next = strip
+            self.html = mark_safe(html_kept)  # our template's output, escaped as it rendered
+            if near_spellings_next:  # nobody by these exact words: near spellings, if the results try them too
+                self.engine.fuzzy = True
+            else:
+                self.answered = True
+            return None
+        self.read_at = time.time()
         search = self.engine.search()
         if self.request.selections:
             search = search.filter(self.engine.selection_filter())
@@ -949,6 +978,7 @@ class PeopleWhoKnow:
             return
         if not response.hits and not self.engine.fuzzy:
             # Nobody by these exact words: near spellings go along if the results' own search tries them too.
+            keep_shared(self.fragment_name, self.shared_by, self.tags, ("", True), self.read_at)
             self.engine.fuzzy, self.answered = True, False
             return
         hits, _ = self.engine.checked_hits(response)
@@ -970,6 +1000,9 @@ class PeopleWhoKnow:
                     contributions=indexed.get("contributions") or 0,
                 )
             )
+        # Rendered from the people alone, never with the request: nothing of this reader's own is in it.
+        self.html = mark_safe(render_to_string(self.template, {"strip": self}))
+        keep_shared(self.fragment_name, self.shared_by, self.tags, (str(self.html), False), self.read_at)
 
     @classmethod
     def first_matching(cls, values: list[str], words: set[str]) -> list[str]:

@@ -10,19 +10,18 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 
 from portal.curation.credits import credit_hits
 from portal.searchable import batch_cache
 from search.fallback import fallback_search
 from search.models import SearchDay, ZeroResultQuery
+from search.promotions import promoted_hits
 from search.query import (
     CONTENT_FACETS,
     PEOPLE_FACETS,
     SORTS,
     FacetedSearch,
-    Hit,
     PeopleSearch,
     SearchRequest,
     SearchWithPeople,
@@ -61,35 +60,6 @@ def record(search_request, results):
     Query.get(search_request.text[:255]).add_hit()
     if found_nothing:
         ZeroResultQuery.record(search_request.text)
-
-
-def promoted_hits(search_request, user) -> list:
-    """Editors' picks for this query (Wagtail's search promotions), only those this reader may open."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
-    if not search_request.text or search_request.page != 1:
-        return []
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(search_request.text[:255]), page__isnull=False
-    ).select_related("page")
-    hits = []
-    with batch_cache():
-        for pick in picks:
-            page = pick.page.specific
-            if hasattr(page, "search_visible_to") and page.search_visible_to(user):
-                hits.append(
-                    Hit(
-                        key=f"page:{page.pk}",
-                        obj=page,
-                        title_html=escape(page.title),
-                        snippet_html=escape(pick.description or getattr(page, "summary", "")),
-                        url=page.url,
-                        kind=getattr(page, "search_kind", "") or "Page",
-                        promoted=True,
-                    )
-                )
-    return hits
 
 
 @never_cache

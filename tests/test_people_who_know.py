@@ -9,8 +9,11 @@ import pytest
 from elasticsearch import Transport
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client, override_settings
 
 from communities.models import Thread
+from portal.taxonomy.models import Topic
 from search.documents import alias
 from tests.conftest import elasticsearch_client, sync_search_index
 from tests.factories import make_article, make_community, make_library, make_topic, make_user
@@ -162,3 +165,76 @@ def test_a_failing_people_search_leaves_the_results_alone(client, experts):
     html = response.content.decode()
     assert response.status_code == 200 and "limited mode" not in html  # answered by Elasticsearch (the tripwire)
     assert "/library/facilitation-for-managers/" in html and "people-strip" not in html
+
+
+# -- the strip kept as a shared fragment (issue 18 part 3) ------------------------------------------------------
+KEPT = override_settings(PAGE_CACHE_SECONDS=300)
+
+
+def kept_and_fresh(client, params) -> tuple[str, str]:
+    kept = strip(client.get("/search/", params).content.decode())
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        return kept, strip(client.get("/search/", params).content.decode())
+
+
+@KEPT
+@pytest.mark.django_db(transaction=True)  # bumps come after the commit, as in a real request
+def test_a_kept_strip_sends_no_people_search_and_is_what_a_fresh_search_shows_after_each_change(
+    client, experts, elasticsearch_requests
+):
+    """Readers with the same access share the rendered strip per words and topics; every change to the people it
+    may show (a new expert, someone deactivated or renamed, new evidence) shows on the next search."""
+    cache.clear()
+    member = Client()
+    member.force_login(make_user("reader"))
+    searches = [{"q": "facilitation"}, {"q": "faciltation"}, {"q": "facilitation", "topic": "knowledge-strategy"}]
+    for params in searches:
+        assert strip(client.get("/search/", params).content.decode())  # keep them
+    elasticsearch_requests.clear()
+    assert strip_names(client.get("/search/", {"q": "facilitation"}).content.decode())
+    [(_, _, body)] = elasticsearch_requests
+    assert len(body.strip().splitlines()) == 4  # results and counts only: the people came from the kept strip
+
+    facilitation = Topic.objects.get(name="Facilitation")
+    changes = {
+        "a new expert": lambda: person("gil", "Gil", "Facilitation", job="Facilitation lead", expertise=[facilitation]),
+        "Ana deactivated": lambda: deactivate("ana"),
+        "Ben renamed": lambda: rename("ben", "Benedict"),
+        "Cy's accepted answer": lambda: answered_by("cy", facilitation),
+    }
+    for change, make_it in changes.items():
+        make_it()
+        sync_search_index()
+        for params in searches:
+            for reader in (client, member):
+                kept, fresh = kept_and_fresh(reader, params)
+                assert kept == fresh, (change, params)
+    names = strip_names(member.get("/search/", searches[0]).content.decode())
+    assert "Ana Ruiz" not in names and "Benedict Osei" in names and "Gil Facilitation" in names, names
+
+
+def deactivate(username):
+    user = get_user_model().objects.get(username=username)
+    user.is_active = False
+    user.save()  # as the admin's user form does
+
+
+def rename(username, first_name):
+    user = get_user_model().objects.get(username=username)
+    profile = user.profile
+    profile.display_name = f"{first_name} {user.last_name}"
+    profile.save()
+
+
+def answered_by(username, topic):
+    from communities.discussions import Reply
+    from portal.expertise.refresh import rebuild
+
+    community = make_community("Answers corner", members=[get_user_model().objects.get(username=username)])
+    community.topics.set([topic])
+    community.save_revision().publish()
+    thread = Thread.objects.create(community=community, author=make_user(f"asker-{username}"), title="How?", body="?")
+    reply = Reply.objects.create(thread=thread, author=get_user_model().objects.get(username=username), body="So.")
+    thread.accepted_reply = reply
+    thread.save()
+    rebuild()

@@ -34,16 +34,29 @@ def fragment_key(name: str, shared_by: str) -> str:
 def shared(name: str, shared_by: str, tags, build: Callable[[], T]) -> T:
     """What `build()` returns (HTML, or a list of rendered parts: anything picklable and free of the reader), the
     same for everyone with this `shared_by` key, built once until one of `tags` is bumped."""
-    if not enabled():
-        return build()
-    key = fragment_key(name, shared_by)
-    entry = backend().get(key)
-    if entry is not None and fresh(entry):
-        return entry["value"]
+    value = kept(name, shared_by)
+    if value is not None:
+        return value
     rendered_at = time.time()
     value = build()
-    keep(key, {"value": value}, tags, rendered_at)
+    keep_shared(name, shared_by, tags, value, rendered_at)
     return value
+
+
+def kept(name: str, shared_by: str):
+    """The value kept for this fragment and `shared_by` key while none of its tags was bumped; else None (and
+    always None while the page cache is off). For a fragment built in steps, e.g. from a search's response."""
+    if not enabled():
+        return None
+    entry = backend().get(fragment_key(name, shared_by))
+    return entry["value"] if entry is not None and fresh(entry) else None
+
+
+def keep_shared(name: str, shared_by: str, tags, value, rendered_at: float) -> None:
+    """Keep `value` (not None) for everyone with this `shared_by` key, unless one of `tags` was bumped after
+    `rendered_at`, the moment before its data was first read."""
+    if enabled():
+        keep(fragment_key(name, shared_by), {"value": value}, tags, rendered_at)
 
 
 def shared_fragment(name: str, shared_by: str, tags, context: Callable[[], dict | None], template: str) -> str:

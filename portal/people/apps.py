@@ -12,9 +12,10 @@ class PeopleConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
-        from portal.people.models import give_every_user_a_profile
+        from portal.people.models import give_every_user_a_profile, reindex_the_profile_of
 
         post_save.connect(give_every_user_a_profile, sender=get_user_model(), dispatch_uid="people-profile")
+        post_save.connect(reindex_the_profile_of, sender=get_user_model(), dispatch_uid="people-profile-reindex")
 
         from portal.people.models import Profile
         from portal.pictures import avatars

@@ -11,7 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail.search import index
 
 from portal.pictures import avatars
-from portal.searchable import PUBLIC, SearchDocument, search_key
+from portal.searchable import PUBLIC, SearchDocument, search_key, touch
 from portal.taxonomy.models import Audience, Topic
 
 
@@ -161,3 +161,11 @@ def give_every_user_a_profile(sender, instance, created, raw=False, **kwargs):
     """post_save on the user model: a new user gets an empty profile at once."""
     if created and not raw:
         Profile.for_user(instance)
+
+
+def reindex_the_profile_of(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    """post_save on the user model: deactivating someone (or renaming them) changes their people-index entry, and
+    so every kept strip of people that may show them. A login alone (last_login) changes nothing people see."""
+    if created or raw or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return
+    touch(search_key(profile) for profile in Profile.objects.filter(user=instance))

@@ -38,14 +38,17 @@ def database_url() -> str:
 
 
 def wait_for_line(process: subprocess.Popen, start: str, timeout: float) -> bool:
-    """Whether `process` printed a line starting with `start` within `timeout` seconds (the lines read are gone
-    from its output)."""
+    """Whether the first line `process` prints starts with `start`, within `timeout` seconds. Read byte by byte
+    from the pipe itself: nothing printed after that line is taken from what `communicate()` reads later."""
+    fd, line = process.stdout.fileno(), b""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        ready, _, _ = select.select([process.stdout], [], [], 0.5)
-        if ready and process.stdout.readline().startswith(start):
-            return True
-    return False
+    while not line.endswith(b"\n") and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.5)[0]:
+            byte = os.read(fd, 1)
+            if not byte:
+                return False  # it ended
+            line += byte
+    return line.decode().startswith(start)
 
 
 def manage(*args) -> subprocess.Popen:

@@ -7,6 +7,8 @@ community's subtree through the Wagtail admin)."""
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -39,8 +41,10 @@ from communities.wiki import WikiPage
 from portal.command_center.access import may_open_command_center
 from portal.command_center.summary import shows_summary
 from portal.command_center.summary import summary as programme_summary
+from portal.pagecache.fragments import shared
+from portal.pagecache.signals import SITE
 from portal.pages import BasePage
-from portal.searchable import batch_cache, page_readers, page_visible_to, topic_ids_with_ancestors
+from portal.searchable import batch_cache, page_readers, page_visible_to, search_key, topic_ids_with_ancestors
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
@@ -122,6 +126,10 @@ class CommunityQuerySet(ClassifiedPageQuerySet):
         return self.annotate(
             active_members=Count("memberships", filter=Q(memberships__status=Membership.Status.ACTIVE), distinct=True)
         )
+
+
+# The parts of a community's page every reader sees alike (CommunityPage.shared_parts), one template each.
+SHARED_PARTS = ("community_header", "community_about", "facilitators")
 
 
 class CommunityPage(RoutablePageMixin, Classified, BasePage):
@@ -400,6 +408,30 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def pending_requests(self):
         return self.memberships.filter(status=Membership.Status.PENDING).select_related("user__profile")
 
+    def shared_parts(self) -> dict:
+        """What every reader sees alike on the community's pages: the header (picture, trust, members, stage,
+        audiences), purpose and wiki, the facilitators, and the blog's address. A shared fragment, rendered without
+        the request until the community or a page under it is published, its members or posts change (all bump
+        its page), a facilitator's profile is re-indexed, or the taxonomy changes."""
+
+        def build() -> dict:
+            blog = BlogIndexPage.objects.child_of(self).live().first()
+            context = {
+                "page": self,
+                "member_count": self.memberships.active().count(),
+                "wiki_pages": list(WikiPage.objects.child_of(self).live().order_by("title")),
+                "facilitators": list(self.facilitators()),
+            }
+            parts = {name: render_to_string(f"communities/_{name}.html", context) for name in SHARED_PARTS}
+            profiles = [search_key(membership.user.profile) for membership in context["facilitators"]]
+            return {**parts, "blog_url": blog.url if blog else "", "profiles": profiles}
+
+        def tags(parts: dict) -> set[str]:
+            return {f"page:{self.pk}", SITE, *parts["profiles"]}  # a profile's re-indexing bumps its search key
+
+        parts = shared(f"community:{self.pk}", "all", tags, build)
+        return {**{name: mark_safe(parts[name]) for name in SHARED_PARTS}, "blog_url": parts["blog_url"]}
+
     def can_read(self, user) -> bool:
         """Whether the user may see this community and its content: the platform's visibility rule."""
         return self.member_policy(user).may_read()
@@ -410,11 +442,8 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         policy = policy_for(request, self)
         context.update(
             membership=policy.membership,
-            blog=BlogIndexPage.objects.child_of(self).live().first(),
-            wiki_pages=WikiPage.objects.child_of(self).live().order_by("title"),
+            shared=self.shared_parts(),
             is_facilitator=policy.is_facilitator,
-            facilitators=self.facilitators(),
-            member_count=self.memberships.active().count(),
             recent_threads=self.threads.visible_to(user, self).select_related("author__profile")[:8],
         )
         if policy.is_member and shows_summary(self, request):

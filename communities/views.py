@@ -313,6 +313,7 @@ def discussions(request, community):
         "communities/discussions.html",
         {
             "page": community,
+            "shared": community.shared_parts(),  # the blog's address for the community's navigation
             "form": form,
             "can_post": can_post,
             "kind": kind,

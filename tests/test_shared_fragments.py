@@ -240,3 +240,56 @@ def test_my_learning_is_kept_for_its_learner_until_their_learning_or_the_catalog
     same_as_fresh("the module unpublished")
     shown = page(clients[learner], "/me/learning/")
     assert 'data-next-step="no_path"' in shown and ">Capture basics</a>" not in shown  # its lessons stay in the record
+
+
+@ON
+def test_a_community_page_is_what_a_fresh_render_shows_after_each_change_to_its_shared_parts(org):
+    """The header, purpose, wiki and facilitators every reader sees alike are kept per community
+    (CommunityPage.shared_parts); each change to what they show is on the next page."""
+    from communities.models import CommunityPage, Membership
+    from communities.wiki import WikiPage
+    from portal.taxonomy.models import Audience
+
+    community = CommunityPage.objects.get(pk=org["public"].pk)
+    url = community.url
+    reader = client_for(org["out"])
+    facilitator = make_user("fran", first_name="Fran", last_name="Lead")
+
+    def rename_facilitator():
+        profile = facilitator.profile
+        profile.display_name = "Francesca Lead"
+        profile.save()
+
+    def publish_wiki():
+        community.add_child(instance=WikiPage(title="Peer assist checklist", slug="checklist"))
+        WikiPage.objects.get(slug="checklist").save_revision().publish()
+
+    def retitle():
+        page = CommunityPage.objects.get(pk=community.pk)
+        page.summary = "Peer assists, with a new summary"
+        page.save_revision().publish()
+
+    def audience():
+        page = CommunityPage.objects.get(pk=community.pk)
+        page.audiences.add(Audience.objects.create(name="KM champions", slug="km-champions"))
+        page.save_revision().publish()
+        Audience.objects.filter(slug="km-champions").first().save()  # renamed in the taxonomy, as a snippet
+
+    changes = {
+        "a new facilitator": lambda: Membership.objects.create(
+            community=community, user=facilitator, role=Membership.Role.FACILITATOR
+        ),
+        "a member joins": lambda: community.join(make_user("newcomer")),
+        "the facilitator renamed": rename_facilitator,
+        "a wiki page published": publish_wiki,
+        "the summary edited": retitle,
+        "an audience added": audience,
+    }
+    page(reader, url)  # kept
+    for change, make_it in changes.items():
+        make_it()
+        sync_search_index()
+        assert page(reader, url) == fresh(reader, url), change
+    shown = page(client_for(org["dev"]), url)
+    for expected in ("Francesca Lead", "Peer assist checklist", "new summary", "KM champions", "5 members"):
+        assert expected in shown, expected

@@ -33,13 +33,14 @@ def fragment_key(name: str, shared_by: str) -> str:
 
 def shared(name: str, shared_by: str, tags, build: Callable[[], T]) -> T:
     """What `build()` returns (HTML, or a list of rendered parts: anything picklable and free of the reader), the
-    same for everyone with this `shared_by` key, built once until one of `tags` is bumped."""
+    same for everyone with this `shared_by` key, built once until one of `tags` is bumped. `tags` may also be a
+    function of the value, for what is only known once it is built (the people it names)."""
     value = kept(name, shared_by)
     if value is not None:
         return value
     rendered_at = time.time()
     value = build()
-    keep_shared(name, shared_by, tags, value, rendered_at)
+    keep_shared(name, shared_by, tags(value) if callable(tags) else tags, value, rendered_at)
     return value
 
 

@@ -5,13 +5,17 @@ from django.utils.safestring import mark_safe
 from portal.expertise.knowledge import people_to_ask
 from portal.expertise.refresh import EXPERTISE_TAG
 from portal.pagecache.fragments import shared
-from portal.searchable import reader_tokens
+from portal.searchable import reader_tokens, search_key
 
 register = template.Library()
 
 # The box shows what evidence says: kept until someone's evidence is recomputed, a listing changes (publishes,
-# memberships) or PAGE_CACHE_SECONDS pass.
+# memberships), one of the people shown is re-indexed (renamed, deactivated) or PAGE_CACHE_SECONDS pass.
 PEOPLE_TAGS = (EXPERTISE_TAG, "listings")
+
+
+def people_tags(entries) -> set[str]:
+    return {*PEOPLE_TAGS, *(key for _, _, key in entries)}
 
 
 @register.simple_tag(takes_context=True)
@@ -31,16 +35,20 @@ def people_you_can_ask(context, topics, limit=4):
     viewer = getattr(request, "user", None)
     tokens = reader_tokens(viewer)
 
-    def entries() -> list[tuple[int, str]]:
+    def entries() -> list[tuple[int, str, str]]:
         people = people_to_ask(topics, viewer, limit=limit + 1, keep_viewer=True)
         return [
-            (person.profile.user_id, render_to_string("expertise/_person_to_ask.html", {"person": person}))
+            (
+                person.profile.user_id,
+                render_to_string("expertise/_person_to_ask.html", {"person": person}),
+                search_key(person.profile),  # bumped when their profile is indexed again
+            )
             for person in people
         ]
 
-    name = f"people-to-ask:{','.join(str(pk) for pk in sorted(topic.pk for topic in topics))}:{limit}"
-    rendered = shared(name, "all" if tokens is None else ",".join(tokens), PEOPLE_TAGS, entries)
+    name = f"people-to-ask:{','.join(str(pk) for pk in sorted(topic.pk for topic in topics))}:{limit}:with-keys"
+    rendered = shared(name, "all" if tokens is None else ",".join(tokens), people_tags, entries)
     own = viewer.pk if viewer is not None and viewer.is_authenticated else None
-    people = [mark_safe(html) for user_id, html in rendered if user_id != own][:limit]  # rendered by our template
+    people = [mark_safe(html) for user_id, html, _ in rendered if user_id != own][:limit]  # rendered by our template
     more = f"/search/people/?topic={topics[0].slug}" if len(topics) == 1 else ""
     return render_to_string("expertise/people_you_can_ask.html", {"people": people, "more_url": more})

@@ -13,12 +13,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["start", "stop", "status"])
         parser.add_argument("--port", type=int, help="listen on this port instead of the first free one from 9200")
+        parser.add_argument(
+            "--heap", help="Java heap of a server this starts, e.g. 2g (default ELASTICSEARCH_HEAP, else 512m)"
+        )
         parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for health yellow")
 
-    def handle(self, action, port=None, timeout=120.0, **options):
+    def handle(self, action, port=None, timeout=120.0, heap=None, **options):
         port = port or settings.ELASTICSEARCH_PORT
-        server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=port, start_timeout=timeout)
         try:
+            server = EmbeddedElasticsearch(
+                settings.ELASTICSEARCH_RUN_DIR,
+                port=port,
+                start_timeout=timeout,
+                heap=heap or settings.ELASTICSEARCH_HEAP,
+            )
             if action == "start":
                 was_running = server.external_url is None and server.running_pid() is not None
                 status = server.start()

@@ -41,6 +41,7 @@ from search.models import IndexOutbox
 logger = logging.getLogger(__name__)
 
 BATCH = 500
+REBUILD_BATCH = 1000  # a rebuild's batches: per-batch costs (queries, a bulk request) shared by more items
 ACTION_META = ("_index", "_id", "version", "version_type")  # what a bulk action line carries
 BULK_ANSWER = "errors,items.*.status,items.*.error"  # all a bulk write reads of Elasticsearch's answer
 SHARED_RELATED_FROM = 50  # objects loaded at once from which related rows are read apart and shared (`load`)
@@ -249,15 +250,15 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, versio
     yield from actions
 
 
-def write(actions: Iterable[dict], es=None, **bulk_options):
-    """Send actions in bulk, BATCH at a time. A delete of something never indexed is fine, and so is a versioned
+def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options):
+    """Send actions in bulk, `size` at a time. A delete of something never indexed is fine, and so is a versioned
     write that a newer one already overtook (409); any other failure raises. Each document is serialised once, and
     Elasticsearch answers with the statuses alone: elasticsearch-py's bulk helper serialises twice and reads every
     item's full receipt, which cost a rebuild a third of its Python time on top of building the documents."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
     dumps = es.transport.serializer.dumps
     actions = iter(actions)
-    while chunk := list(islice(actions, BATCH)):
+    while chunk := list(islice(actions, size)):
         lines = []
         for action in chunk:
             operation = action.get("_op_type", "index")
@@ -287,7 +288,7 @@ def write_while_building(batches: Iterable[list[dict]], es):
         while (batch := pending.get()) is not None:
             if not errors:
                 try:
-                    write(batch, es)
+                    write(batch, es, size=REBUILD_BATCH)
                 except Exception as error:  # handed to the building thread, which raises it
                     errors.append(error)
 
@@ -408,8 +409,8 @@ def _rebuild(progress) -> dict:
         bar = progress(total=len(keys), desc=f"{index} index", unit="item") if progress else None
 
         def batches(keys=keys, new_name=new_name, bar=bar):
-            for start in range(0, len(keys), BATCH):
-                chunk = keys[start : start + BATCH]
+            for start in range(0, len(keys), REBUILD_BATCH):
+                chunk = keys[start : start + REBUILD_BATCH]
                 # A fresh index has nothing to delete.
                 yield [{**a, "_index": new_name} for a in actions_for(chunk, topics) if a.get("_op_type") != "delete"]
                 if bar is not None:

@@ -121,17 +121,25 @@ def share_related(objects: list, names: Iterable[str]) -> list:
     """Point the objects' foreign keys `names` at one instance per related row, read in a query per key. A batch
     of hundreds of threads shares a few communities and authors: joined (select_related), each thread brings its
     own copy of its community, a page that takes a tenth of a millisecond to build; Django's prefetch_related
-    shares them too, but on SQLite spells its lookup as one OR per value, which costs more than the rows."""
+    shares them too, but on SQLite spells its lookup as one OR per value, which costs more than the rows.
+
+    Each object gets the row its own key names, never another's: a thread's readers, topics and community come
+    from its community (tests/test_search_batches.py compares every document with the one built alone). Rows are
+    read through the base manager, as a join would read them: a default manager that hides some rows must not
+    leave an object without its community or author."""
     for name in names:
         field = objects[0]._meta.get_field(name) if objects and "__" not in name else None
         if field is None or not (field.many_to_one or field.one_to_one) or not field.concrete:
             prefetch_related_objects(objects, name)  # a path through several models: Django's way
             continue
         values, target = {getattr(obj, field.attname) for obj in objects} - {None}, field.target_field
-        rows = field.related_model._default_manager.filter(**{f"{target.name}__in": values})
+        rows = field.related_model._base_manager.filter(**{f"{target.name}__in": values})
         related = {getattr(row, target.attname): row for row in rows}
         for obj in objects:
-            field.set_cached_value(obj, related.get(getattr(obj, field.attname)))
+            row = related.get(getattr(obj, field.attname))
+            field.set_cached_value(obj, row)
+            if field.one_to_one and row is not None:
+                field.remote_field.set_cached_value(row, obj)  # as select_related does: `user.profile` is this one
     return objects
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.dispatch import Signal
 from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from portal.sanitise import markdown_text, plain_text
 
@@ -73,8 +73,11 @@ def cut(text: str, length: int) -> str:
         return Truncator(text).chars(length)
     if len(text) <= length:
         return text
-    # Django's truncation text ("%(truncated_text)s…"), translated: looked up once per batch, not per cut.
-    ellipsis = cached(("truncation",), lambda: pgettext("String to return when truncating text", "%(truncated_text)s…"))
+    # Django's truncation text ("%(truncated_text)s…"), translated: looked up once per batch and language, not per cut.
+    ellipsis = cached(
+        ("truncation", get_language()),
+        lambda: pgettext("String to return when truncating text", "%(truncated_text)s…"),
+    )
     return add_truncation_text(text[: calculate_truncate_chars_length(length, ellipsis)], ellipsis)
 
 

@@ -146,9 +146,12 @@ class EmbeddedElasticsearch:
         self.port = port
         self.first_port = first_port
         self.start_timeout = start_timeout
-        self.heap = (heap or HEAP).lower()
-        if not HEAP_SIZE.fullmatch(self.heap):
-            raise ElasticsearchError(f"Heap size {heap!r} is not a size such as 512m or 2g.")
+        self.heap = (heap or HEAP).strip().lower()
+        # Only the embedded server has a heap to set: with ELASTICSEARCH_URL, the cluster's owner sizes it.
+        if self.external_url is None and not HEAP_SIZE.fullmatch(self.heap):
+            raise ElasticsearchError(
+                f"Heap size {heap!r} (ELASTICSEARCH_HEAP or --heap) is not a size such as 512m or 2g."
+            )
 
     # -- layout ---------------------------------------------------------------------------------------------
     def default_state_dir(self) -> Path:

@@ -89,6 +89,11 @@ def test_start_status_reuse_and_stop_a_real_server(manager, settings, monkeypatc
     out = io.StringIO()
     call_command("elasticsearch", "status", stdout=out)
     assert f"runs at {status.url} (pid {status.pid}) with a 512m heap" in out.getvalue()
+    # Asked for another heap, a running server is reused as it is, and the command says so.
+    out = io.StringIO()
+    call_command("elasticsearch", "start", "--heap", "1g", stdout=out)
+    assert "Reused: " in out.getvalue() and "It keeps its 512m heap, not 1g" in out.getvalue()
+    assert manager.status().pid == status.pid
     call_command("elasticsearch", "stop", stdout=out)
     assert "Stopped the embedded Elasticsearch." in out.getvalue()
     assert not manager.status().running
@@ -163,3 +168,6 @@ def test_the_heap_is_configurable_and_checked(tmp_path):
     for wrong in ("2 GB", "0g", "-Xmx2g", "lots"):
         with pytest.raises(ElasticsearchError, match="not a size"):
             EmbeddedElasticsearch(tmp_path / "run", environ={}, heap=wrong)
+    # With ELASTICSEARCH_URL nothing is started here, so a heap setting meant for the embedded server is no error.
+    own = EmbeddedElasticsearch(tmp_path / "run", environ={"ELASTICSEARCH_URL": "http://127.0.0.1:9"}, heap="lots")
+    assert own.external_url == "http://127.0.0.1:9" and own.start().external

@@ -34,6 +34,14 @@ class Command(BaseCommand):
                     raise CommandError(status.describe())
                 prefix = "Reused: " if was_running else ""
                 self.stdout.write(self.style.SUCCESS(prefix + status.describe()))
+                if was_running and status.heap and status.heap != server.heap:
+                    # A running server keeps the heap it started with: say so rather than pretend.
+                    self.stdout.write(
+                        self.style.WARNING(
+                            f"It keeps its {status.heap} heap, not {server.heap}: stop it and start it again "
+                            "to change the heap."
+                        )
+                    )
             elif action == "stop":
                 if server.external_url:
                     self.stdout.write(f"ELASTICSEARCH_URL is set ({server.external_url}): nothing to stop.")

@@ -12,7 +12,6 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from itertools import islice
 from queue import Queue
 
 from elasticsearch.exceptions import ElasticsearchException
@@ -44,6 +43,7 @@ BATCH = 500
 REBUILD_BATCH = 1000  # a rebuild's batches: per-batch costs (queries, a bulk request) shared by more items
 ACTION_META = ("_index", "_id", "version", "version_type")  # what a bulk action line carries
 BULK_ANSWER = "errors,items.*.status,items.*.error"  # all a bulk write reads of Elasticsearch's answer
+BULK_BYTES = 50 * 2**20  # a bulk request's most (Elasticsearch refuses over 100 MB, http.max_content_length)
 SHARED_RELATED_FROM = 50  # objects loaded at once from which related rows are read apart and shared (`load`)
 # A worker that claimed rows and died leaves them claimed: after this long another worker takes them over.
 CLAIM_LEASE = datetime.timedelta(minutes=5)
@@ -259,25 +259,37 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, versio
 
 
 def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options):
-    """Send actions in bulk, `size` at a time. A delete of something never indexed is fine, and so is a versioned
-    write that a newer one already overtook (409); any other failure raises. Each document is serialised once, and
-    Elasticsearch answers with the statuses alone: elasticsearch-py's bulk helper serialises twice and reads every
-    item's full receipt, which cost a rebuild a third of its Python time on top of building the documents."""
+    """Send actions in bulk, `size` at a time, and never more than BULK_BYTES in one request (a batch of long wiki
+    pages would pass Elasticsearch's request limit). A delete of something never indexed is fine, and so is a
+    versioned write that a newer one already overtook (409); any other failure raises. Each document is serialised
+    once, and Elasticsearch answers with the statuses alone: elasticsearch-py's bulk helper serialises twice and
+    reads every item's full receipt, which cost a rebuild a third of its Python time on top of building the
+    documents."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
     dumps = es.transport.serializer.dumps
-    actions = iter(actions)
-    while chunk := list(islice(actions, size)):
-        lines = []
-        for action in chunk:
-            operation = action.get("_op_type", "index")
-            lines.append(dumps({operation: {key: action[key] for key in ACTION_META if key in action}}))
-            if operation != "delete":
-                lines.append(dumps(action["_source"]))
-        response = es.bulk(body="\n".join(lines) + "\n", filter_path=BULK_ANSWER, **bulk_options)
-        if response["errors"]:
-            failed = [item for item in response["items"] if not settled(next(iter(item.values()))["status"])]
-            if failed:
-                raise BulkIndexError(f"Index update failed: {len(failed)} of {len(chunk)}", failed)
+    lines, count, length = [], 0, 0
+    for action in actions:
+        operation = action.get("_op_type", "index")
+        entry = [dumps({operation: {key: action[key] for key in ACTION_META if key in action}})]
+        if operation != "delete":
+            entry.append(dumps(action["_source"]))
+        entry_length = sum(len(line.encode()) + 1 for line in entry)
+        if count and (count == size or length + entry_length > BULK_BYTES):
+            send_bulk(es, lines, count, bulk_options)
+            lines, count, length = [], 0, 0
+        lines += entry
+        count, length = count + 1, length + entry_length
+    if count:
+        send_bulk(es, lines, count, bulk_options)
+
+
+def send_bulk(es, lines: list[str], count: int, bulk_options: dict):
+    """One bulk request of `count` actions, already serialised; raises when an item failed for good."""
+    response = es.bulk(body="\n".join(lines) + "\n", filter_path=BULK_ANSWER, **bulk_options)
+    if response["errors"]:
+        failed = [item for item in response["items"] if not settled(next(iter(item.values()))["status"])]
+        if failed:
+            raise BulkIndexError(f"Index update failed: {len(failed)} of {count}", failed)
 
 
 def settled(status: int) -> bool:

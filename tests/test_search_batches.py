@@ -2,7 +2,10 @@
 all its threads, search.indexing.share_related). Every document built in a batch must be the one its item gets
 when built alone: no item's readers, topics or community may end up in another's document."""
 
+import json
+
 import pytest
+from elasticsearch.helpers import BulkIndexError
 
 from wagtail.models import PageViewRestriction
 
@@ -114,3 +117,36 @@ def test_profiles_of_a_batch_keep_their_own_user_and_communities(shared_related_
         else:
             assert action["_source"]["title"] == f"Person {n}"
             assert action["_source"]["department"] == f"Department {n % 4}"
+
+
+class RecordingClient:
+    """Stands in for Elasticsearch in `write`: records each bulk request's actions, answers with `statuses`."""
+
+    def __init__(self, statuses=()):
+        self.requests, self.statuses = [], list(statuses)
+        self.transport = type("Transport", (), {"serializer": type("Serializer", (), {"dumps": json.dumps})})
+
+    def bulk(self, body, filter_path, **options):
+        lines = [json.loads(line) for line in body.splitlines()]
+        self.requests.append([line for line in lines if "index" in line or "delete" in line])
+        items = [{"index": {"status": self.statuses.pop(0) if self.statuses else 201}} for _ in self.requests[-1]]
+        return {"errors": any(item["index"]["status"] >= 300 for item in items), "items": items}
+
+
+def test_a_bulk_write_is_cut_by_count_and_by_bytes(monkeypatch):
+    actions = [{"_index": "portal_content", "_id": str(n), "_source": {"body": "x" * 1000}} for n in range(25)]
+    es = RecordingClient()
+    indexing.write(actions, es, size=10)
+    assert [len(request) for request in es.requests] == [10, 10, 5]
+    assert [line["index"]["_id"] for request in es.requests for line in request] == [str(n) for n in range(25)]
+    monkeypatch.setattr(indexing, "BULK_BYTES", 3500)  # three documents of about 1,070 bytes fit, not four
+    es = RecordingClient()
+    indexing.write(actions, es, size=10)
+    assert [len(request) for request in es.requests] == [3] * 8 + [1]
+
+
+def test_a_bulk_write_fails_only_for_failures_that_matter():
+    delete = {"_op_type": "delete", "_index": "portal_content", "_id": "gone", "version": 5, "version_type": "external"}
+    indexing.write([delete, delete], RecordingClient(statuses=[404, 409]))  # never indexed; a newer write won
+    with pytest.raises(BulkIndexError, match="1 of 2"):
+        indexing.write([delete, delete], RecordingClient(statuses=[200, 400]))

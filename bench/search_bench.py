@@ -288,12 +288,17 @@ def elasticsearch(heap):
     heap = heap or os.environ.get("ELASTICSEARCH_HEAP")
     server = EmbeddedElasticsearch(ROOT / "var" / "elasticsearch", port=int(port) if port else None, heap=heap)
     started = server.external_url is None and server.running_pid() is None
+    if server.external_url and heap:
+        print(f"ELASTICSEARCH_URL is set: its cluster keeps its own heap ({heap} is for the embedded server).")
     if not started and server.external_url is None and heap and server.status().heap != server.heap:
         sys.exit(
             f"The embedded Elasticsearch already runs with a {server.status().heap} heap, not {server.heap}: stop "
             "it (manage.py elasticsearch stop) or leave out --heap."
         )
-    print(server.start().describe())
+    status = server.start()
+    print(status.describe())
+    if not status.running:
+        sys.exit(1)
     try:
         yield
     finally:

@@ -118,6 +118,8 @@ def register_home_sections():
 
 def register_for_search():
     """Discussions are searchable; a reply re-indexes its thread, a membership its member's profile."""
+    from django.db.models import Prefetch
+
     from communities.models import Membership, Reply, Thread
     from portal.searchable import register
 
@@ -126,7 +128,9 @@ def register_for_search():
         queryset=lambda: Thread.objects.published().select_related("community", "author"),
         under_pages=lambda page_ids: Thread.objects.filter(community_id__in=page_ids),
         select_related=("community", "author"),
-        prefetch_related=("replies",),
+        # Into a list (Thread.search_document reads it): prefetched into `replies.all()`, each thread of a batch
+        # would build a queryset of its own, a tenth of a millisecond each.
+        prefetch_related=(Prefetch("replies", to_attr="loaded_replies"),),
     )
     register(Reply, indexed=False, keys_of=lambda reply: [f"communities.thread:{reply.thread_id}"])
     register(Membership, indexed=False, keys_of=profile_keys_of_member)

@@ -197,13 +197,18 @@ class Thread(Post):
         facts = cached(("community-facts", community.pk), community.facts_for_discussions)
         if facts["readers"] is None:
             return None
-        replies = [reply.body for reply in self.replies.all() if reply.status == Post.Status.PUBLISHED]
+        loaded = getattr(self, "loaded_replies", None)  # prefetched by the search loader (communities.apps)
+        replies = [
+            reply.body
+            for reply in (self.replies.all() if loaded is None else loaded)
+            if reply.status == Post.Status.PUBLISHED
+        ]
         return SearchDocument(
             key=search_key(self),
             index="content",
             kind="Discussion",
             title=self.title,
-            url=facts["url"] + community.reverse_subpage("thread", args=[self.pk]),
+            url=f"{facts['thread_url'][0]}{self.pk}{facts['thread_url'][1]}",
             readers=facts["readers"],
             summary=self.body,  # its opening, as plain text (the document cuts it)
             body="\n\n".join([self.body, *replies]),  # apart, so one post's list never runs into the next

@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -32,7 +33,8 @@ SERVICE_USER = "km-es"
 ROOT_STATE_BASE = Path("/var/lib/km-portal")
 FIRST_PORT = 9200
 PORT_RANGE = 100
-HEAP = "512m"
+HEAP = "512m"  # the default: enough for the demo and the suite; a million items wants more (bench/README.md)
+HEAP_SIZE = re.compile(r"[1-9][0-9]*[mg]")
 MIN_FREE_DISK_BYTES = 300 * 1024 * 1024
 JAVA_MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch"
 
@@ -104,6 +106,7 @@ class Status:
     version: str | None = None
     health: str | None = None
     external: bool = False
+    heap: str | None = None  # the running server's -Xmx (embedded only)
 
     def describe(self) -> str:
         if self.external:
@@ -115,7 +118,11 @@ class Status:
             return f"The cluster at {self.url} (ELASTICSEARCH_URL) does not answer."
         if not self.running:
             return "The embedded Elasticsearch is not running."
-        return f"The embedded Elasticsearch {self.version} runs at {self.url} (pid {self.pid}), health {self.health}."
+        heap = f" with a {self.heap} heap" if self.heap else ""
+        return (
+            f"The embedded Elasticsearch {self.version} runs at {self.url} (pid {self.pid}){heap}, "
+            f"health {self.health}."
+        )
 
 
 class EmbeddedElasticsearch:
@@ -130,6 +137,7 @@ class EmbeddedElasticsearch:
         first_port: int = FIRST_PORT,
         environ=None,
         start_timeout: float = 120.0,
+        heap: str | None = None,
     ):
         self.run_dir = Path(run_dir).resolve()
         self.environ = os.environ if environ is None else environ
@@ -138,6 +146,12 @@ class EmbeddedElasticsearch:
         self.port = port
         self.first_port = first_port
         self.start_timeout = start_timeout
+        self.heap = (heap or HEAP).strip().lower()
+        # Only the embedded server has a heap to set: with ELASTICSEARCH_URL, the cluster's owner sizes it.
+        if self.external_url is None and not HEAP_SIZE.fullmatch(self.heap):
+            raise ElasticsearchError(
+                f"Heap size {heap!r} (ELASTICSEARCH_HEAP or --heap) is not a size such as 512m or 2g."
+            )
 
     # -- layout ---------------------------------------------------------------------------------------------
     def default_state_dir(self) -> Path:
@@ -208,6 +222,7 @@ class EmbeddedElasticsearch:
             pid=pid,
             version=(info or {}).get("version", {}).get("number"),
             health=(health or {}).get("status"),
+            heap=self.running_heap(pid),
         )
 
     def start(self) -> Status:
@@ -273,6 +288,15 @@ class EmbeddedElasticsearch:
             return False
         args = [part.decode(errors="replace") for part in cmdline]
         return JAVA_MAIN_CLASS in args and f"-Des.path.conf={self.config_dir}" in args
+
+    @staticmethod
+    def running_heap(pid: int) -> str | None:
+        """The -Xmx a running server was started with (a reused server keeps the heap it started with)."""
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            return None
+        return next((arg[4:] for arg in reversed(args) if arg.startswith("-Xmx")), None)
 
     def read_url(self) -> str | None:
         try:
@@ -394,8 +418,8 @@ class EmbeddedElasticsearch:
             "elasticsearch.yml": "".join(f"{key}: {value}\n" for key, value in settings.items()),
             "jvm.options": "\n".join(
                 [
-                    f"-Xms{HEAP}",
-                    f"-Xmx{HEAP}",
+                    f"-Xms{self.heap}",
+                    f"-Xmx{self.heap}",
                     "-XX:+UseG1GC",
                     "-XX:G1ReservePercent=25",
                     "-XX:InitiatingHeapOccupancyPercent=30",
@@ -423,7 +447,7 @@ class EmbeddedElasticsearch:
             "JAVA_HOME": str(self.home / "jre-15"),
             "ES_PATH_CONF": str(self.config_dir),
             "ES_TMPDIR": str(self.state_dir / "tmp"),
-            "ES_JAVA_OPTS": f"-Xms{HEAP} -Xmx{HEAP} -Dlog4j2.formatMsgNoLookups=true",
+            "ES_JAVA_OPTS": f"-Xms{self.heap} -Xmx{self.heap} -Dlog4j2.formatMsgNoLookups=true",
         }
         command = [str(self.home / "bin" / "elasticsearch")]
         if user is not None:
@@ -477,7 +501,7 @@ class EmbeddedElasticsearch:
                     "OutOfMemoryError",
                     "Cannot allocate memory",
                 ),
-                "Java failed to start (too little memory for a 512 MB heap, or a broken JRE)",
+                f"Java failed to start (too little memory for a {self.heap} heap, or a broken JRE)",
             ),
             (("can not run elasticsearch as root",), "it was started as root, which Elasticsearch refuses"),
             (

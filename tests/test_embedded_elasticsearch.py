@@ -71,7 +71,7 @@ def test_start_status_reuse_and_stop_a_real_server(manager, settings, monkeypatc
     assert status.running and status.version == ES_VERSION and status.health in ("yellow", "green")
     assert status.url.startswith("http://127.0.0.1:") and int(status.url.rsplit(":", 1)[1]) >= 9250
     assert manager.url_file.read_text() == status.url
-    # Loopback only, heap 512 MB, log4j lookups off, disk watermarks off.
+    # Loopback only, heap 512 MB (the default), log4j lookups off, disk watermarks off.
     config = (manager.config_dir / "elasticsearch.yml").read_text()
     assert "network.host: 127.0.0.1" in config
     assert "cluster.routing.allocation.disk.threshold_enabled: false" in config
@@ -88,7 +88,12 @@ def test_start_status_reuse_and_stop_a_real_server(manager, settings, monkeypatc
     settings.ELASTICSEARCH_RUN_DIR, settings.ELASTICSEARCH_PORT = manager.run_dir, None
     out = io.StringIO()
     call_command("elasticsearch", "status", stdout=out)
-    assert f"runs at {status.url} (pid {status.pid})" in out.getvalue()
+    assert f"runs at {status.url} (pid {status.pid}) with a 512m heap" in out.getvalue()
+    # Asked for another heap, a running server is reused as it is, and the command says so.
+    out = io.StringIO()
+    call_command("elasticsearch", "start", "--heap", "1g", stdout=out)
+    assert "Reused: " in out.getvalue() and "It keeps its 512m heap, not 1g" in out.getvalue()
+    assert manager.status().pid == status.pid
     call_command("elasticsearch", "stop", stdout=out)
     assert "Stopped the embedded Elasticsearch." in out.getvalue()
     assert not manager.status().running
@@ -151,3 +156,18 @@ def test_a_stale_pid_file_is_not_trusted(tmp_path):
     manager.pid_file.write_text(str(os.getpid()))  # alive, but not our Elasticsearch
     assert manager.running_pid() is None
     assert manager.stop() is False
+
+
+def test_the_heap_is_configurable_and_checked(tmp_path):
+    manager = EmbeddedElasticsearch(tmp_path / "run", state_dir=tmp_path / "state", environ={}, heap="2G")
+    manager.config_dir.mkdir(parents=True)
+    manager.write_config(9299, None)
+    options = (manager.config_dir / "jvm.options").read_text().splitlines()
+    assert "-Xms2g" in options and "-Xmx2g" in options and "-Xmx512m" not in options
+    assert EmbeddedElasticsearch(tmp_path / "other", environ={}).heap == "512m"  # the default
+    for wrong in ("2 GB", "0g", "-Xmx2g", "lots"):
+        with pytest.raises(ElasticsearchError, match="not a size"):
+            EmbeddedElasticsearch(tmp_path / "run", environ={}, heap=wrong)
+    # With ELASTICSEARCH_URL nothing is started here, so a heap setting meant for the embedded server is no error.
+    own = EmbeddedElasticsearch(tmp_path / "run", environ={"ELASTICSEARCH_URL": "http://127.0.0.1:9"}, heap="lots")
+    assert own.external_url == "http://127.0.0.1:9" and own.start().external

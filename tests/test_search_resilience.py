@@ -28,6 +28,8 @@ def embedded_server(search_index):
     server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=port)
     if server.external_url or server.running_pid() is None:
         pytest.skip("Stopping Elasticsearch needs the embedded server (ELASTICSEARCH_URL points elsewhere).")
+    # Back with the heap it had (`elasticsearch start --heap 2g` for a benchmark run beside the suite, say).
+    server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=port, heap=server.status().heap)
     yield server
     server.start()  # whatever happened, the rest of the suite gets its server back
 

@@ -10,9 +10,12 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from django.test import Client
+from django.utils import translation
+from django.utils.text import Truncator
 
 from communities.models import Reply, Thread
 from portal.sanitise import MARKDOWN_EXTENSIONS, MARKDOWN_SYNTAX, markdown_text, plain_text
+from portal.searchable import batch_cache, cut
 from search.documents import alias
 from tests.conftest import elasticsearch_client, sync_search_index
 from tests.factories import make_blog_post, make_community, make_user, make_wiki_page
@@ -92,6 +95,21 @@ def test_text_that_skips_the_markdown_parser_reads_as_the_parser_would_read_it(t
     assume(not MARKDOWN_SYNTAX.search(text))
     rendered = plain_text(markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html"))
     assert markdown_text(text).split() == rendered.split()
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab c.\u0301\u00e9\u2026\u1e9b\u0323")), max_size=40),
+    st.integers(min_value=1, max_value=30),
+    st.sampled_from(["en-gb", "fr", "de"]),
+)
+def test_a_summary_is_cut_as_django_cuts_it(text, length, language):
+    """The shortcut for ASCII text (a rebuild cannot walk a million openings a character at a time) cuts where
+    Truncator cuts, with the same ellipsis, in any language; other text still goes through Truncator."""
+    with translation.override(language), batch_cache():
+        assert cut(text, length) == Truncator(text).chars(length)
+        ascii_text = text.encode("ascii", "ignore").decode()
+        assert cut(ascii_text, length) == Truncator(ascii_text).chars(length)
 
 
 # -- what the index holds and what readers see ------------------------------------------------------------------

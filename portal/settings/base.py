@@ -176,6 +176,9 @@ DEMO_CONTENT_ALLOWED = env.bool("DEMO_CONTENT_ALLOWED", default=False)
 ELASTICSEARCH_RUN_DIR = VAR_DIR / "elasticsearch"
 ELASTICSEARCH_URL = resolve_url(ELASTICSEARCH_RUN_DIR)
 ELASTICSEARCH_PORT = env.int("ELASTICSEARCH_PORT", default=None)  # embedded server only; else the first free from 9200
+# The embedded server's Java heap (512m unless set; ignored with ELASTICSEARCH_URL): a million items want 2g
+# (bench/README.md).
+ELASTICSEARCH_HEAP = env.str("ELASTICSEARCH_HEAP", default="512m")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal_")
 # The portal's faceted search (search/): readers wait at most SEARCH_TIMEOUT before the database answers instead.

@@ -26,7 +26,12 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, addrport, **options):
-        server = EmbeddedElasticsearch(settings.ELASTICSEARCH_RUN_DIR, port=settings.ELASTICSEARCH_PORT)
+        try:
+            server = EmbeddedElasticsearch(
+                settings.ELASTICSEARCH_RUN_DIR, port=settings.ELASTICSEARCH_PORT, heap=settings.ELASTICSEARCH_HEAP
+            )
+        except ElasticsearchError as error:  # a heap setting that is not a size
+            raise CommandError(str(error)) from error
         started_here = server.external_url is None and server.running_pid() is None
         children = []
 

@@ -413,6 +413,11 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
     def pending_requests(self):
         return self.memberships.filter(status=Membership.Status.PENDING).select_related("user__profile")
 
+    def blog_url(self) -> str:
+        """The address of the community's live blog, or "" (the community's navigation links it)."""
+        blog = BlogIndexPage.objects.child_of(self).live().first()
+        return blog.url if blog else ""
+
     def shared_parts(self) -> dict:
         """What every reader sees alike on the community's pages: the header (picture, trust, members, stage,
         audiences), purpose and wiki, the facilitators, and the blog's address. A shared fragment, rendered without
@@ -420,7 +425,6 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         its page), a facilitator's profile is re-indexed, or the taxonomy changes."""
 
         def build() -> dict:
-            blog = BlogIndexPage.objects.child_of(self).live().first()
             context = {
                 "page": self,
                 "member_count": self.memberships.active().count(),
@@ -429,7 +433,7 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             }
             parts = {name: render_to_string(f"communities/_{name}.html", context) for name in SHARED_PARTS}
             profiles = [search_key(membership.user.profile) for membership in context["facilitators"]]
-            return {**parts, "blog_url": blog.url if blog else "", "profiles": profiles}
+            return {**parts, "blog_url": self.blog_url(), "profiles": profiles}
 
         def tags(parts: dict) -> set[str]:
             return {f"page:{self.pk}", SITE, *parts["profiles"]}  # a profile's re-indexing bumps its search key
@@ -445,9 +449,11 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         policy = policy_for(request, self)
+        parts = self.shared_parts()
         context.update(
             membership=policy.membership,
-            shared=self.shared_parts(),
+            shared=parts,
+            blog_url=parts["blog_url"],
             is_facilitator=policy.is_facilitator,
             recent_threads=self.threads.visible_to(user, self).select_related("author__profile")[:8],
         )

@@ -313,7 +313,7 @@ def discussions(request, community):
         "communities/discussions.html",
         {
             "page": community,
-            "shared": community.shared_parts(),  # the blog's address for the community's navigation
+            "blog_url": community.blog_url(),  # for the community's navigation
             "form": form,
             "can_post": can_post,
             "kind": kind,

@@ -3,22 +3,26 @@ change; the search worker drains them (`drain`); a full rebuild fills fresh indi
 (`rebuild`). Objects are read only through the protocol in portal.searchable."""
 
 import datetime
+import itertools
 import logging
+import multiprocessing
+import multiprocessing.pool
 import os
 import socket
 import threading
 import time
 import uuid
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from queue import Queue
 
 from elasticsearch.exceptions import ElasticsearchException
 from elasticsearch.helpers import BulkIndexError
+from elasticsearch.serializer import JSONSerializer
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 
@@ -45,6 +49,7 @@ ACTION_META = ("_index", "_id", "version", "version_type")  # what a bulk action
 BULK_ANSWER = "errors,items.*.status,items.*.error"  # all a bulk write reads of Elasticsearch's answer
 BULK_BYTES = 50 * 2**20  # a bulk request's most (Elasticsearch refuses over 100 MB, http.max_content_length)
 SHARED_RELATED_FROM = 50  # objects loaded at once from which related rows are read apart and shared (`load`)
+SERIALIZER = JSONSerializer()  # elasticsearch-py's own (dates, decimals, UUIDs)
 # A worker that claimed rows and died leaves them claimed: after this long another worker takes them over.
 CLAIM_LEASE = datetime.timedelta(minutes=5)
 ALL_READERS = "*"  # the reader set of an evidence feature that sums every set, for superusers
@@ -261,12 +266,17 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, versio
 def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options):
     """Send actions in bulk, `size` at a time, and never more than BULK_BYTES in one request (a batch of long wiki
     pages would pass Elasticsearch's request limit). A delete of something never indexed is fine, and so is a
-    versioned write that a newer one already overtook (409); any other failure raises. Each document is serialised
-    once, and Elasticsearch answers with the statuses alone: elasticsearch-py's bulk helper serialises twice and
-    reads every item's full receipt, which cost a rebuild a third of its Python time on top of building the
-    documents."""
+    versioned write that a newer one already overtook (409); any other failure raises."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
-    dumps = es.transport.serializer.dumps
+    for body, count in bulk_bodies(actions, size):
+        send_bulk(es, body, count, bulk_options)
+
+
+def bulk_bodies(actions: Iterable[dict], size: int) -> Iterator[tuple[str, int]]:
+    """The actions as bulk request bodies of at most `size` actions and BULK_BYTES, with how many each holds. Each
+    document is serialised once: elasticsearch-py's bulk helper serialises twice and reads every item's full
+    receipt, which cost a rebuild a third of its Python time on top of building the documents."""
+    dumps = SERIALIZER.dumps
     lines, count, length = [], 0, 0
     for action in actions:
         operation = action.get("_op_type", "index")
@@ -275,17 +285,17 @@ def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options):
             entry.append(dumps(action["_source"]))
         entry_length = sum(len(line.encode()) + 1 for line in entry)
         if count and (count == size or length + entry_length > BULK_BYTES):
-            send_bulk(es, lines, count, bulk_options)
+            yield "\n".join(lines) + "\n", count
             lines, count, length = [], 0, 0
         lines += entry
         count, length = count + 1, length + entry_length
     if count:
-        send_bulk(es, lines, count, bulk_options)
+        yield "\n".join(lines) + "\n", count
 
 
-def send_bulk(es, lines: list[str], count: int, bulk_options: dict):
+def send_bulk(es, body: str, count: int, bulk_options: dict):
     """One bulk request of `count` actions, already serialised; raises when an item failed for good."""
-    response = es.bulk(body="\n".join(lines) + "\n", filter_path=BULK_ANSWER, **bulk_options)
+    response = es.bulk(body=body, filter_path=BULK_ANSWER, **bulk_options)
     if response["errors"]:
         failed = [item for item in response["items"] if not settled(next(iter(item.values()))["status"])]
         if failed:
@@ -298,32 +308,75 @@ def settled(status: int) -> bool:
     return 200 <= status < 300 or status in (404, 409)
 
 
-def write_while_building(batches: Iterable[list[dict]], es):
-    """Send each batch from a second thread while this one reads the database for the next: Elasticsearch indexes
-    on one core while Python builds documents on the other. The database is only touched from this thread."""
+def write_while_building(bodies: Iterable[tuple[str, int]], es, progress=None):
+    """Send each bulk body from a second thread while this one builds (or receives) the next: Elasticsearch indexes
+    while Python builds documents. The database is only touched from this thread, and so is `progress`."""
     pending = Queue(maxsize=2)
     errors = []
 
     def send():
-        while (batch := pending.get()) is not None:
+        while (item := pending.get()) is not None:
             if not errors:
                 try:
-                    write(batch, es, size=REBUILD_BATCH)
+                    send_bulk(es, *item, {})
                 except Exception as error:  # handed to the building thread, which raises it
                     errors.append(error)
 
     sender = threading.Thread(target=send, name="search-bulk-sender", daemon=True)
     sender.start()
     try:
-        for batch in batches:
+        for item in bodies:
             if errors:
                 break
-            pending.put(batch)
+            pending.put(item)
+            if progress is not None:
+                progress.update(item[1])
     finally:
         pending.put(None)
         sender.join()
     if errors:
         raise errors[0]
+
+
+def rebuild_bodies(keys: list[str], index_name: str, topics: TopicAncestry) -> list[tuple[str, int]]:
+    """One rebuild batch as bulk bodies for the fresh index `index_name` (which has nothing to delete)."""
+    actions = ({**a, "_index": index_name} for a in actions_for(keys, topics) if a.get("_op_type") != "delete")
+    return list(bulk_bodies(actions, REBUILD_BATCH))
+
+
+def built_here(batches: list[list[str]], index_name: str, topics: TopicAncestry) -> Iterator[tuple[str, int]]:
+    for keys in batches:
+        yield from rebuild_bodies(keys, index_name, topics)
+
+
+@contextmanager
+def builders(batches: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """Processes that build a rebuild's documents, forked before the sending thread starts: in one process the
+    building thread and the sending one took turns at the interpreter lock. None (this process builds them) for a
+    single batch, when settings ask for none, or inside a transaction or an in-memory database, which other
+    processes cannot see. Each builder opens its own database connection: a forked one would share the parent's
+    socket, so the parent's are closed first."""
+    processes = settings.SEARCH_REBUILD_PROCESSES
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if batches < 2 or processes < 1 or connection.in_atomic_block or in_memory:
+        yield None
+        return
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield pool
+
+
+def built_in(pool, batches: list[list[str]], index_name: str, topics: TopicAncestry) -> Iterator[tuple[str, int]]:
+    """The batches' bulk bodies built by the pool, in order, with at most two batches per process built ahead of
+    the sender (a million items' bodies would not fit in memory)."""
+    ahead, todo = deque(), iter(batches)
+    for keys in itertools.islice(todo, 2 * settings.SEARCH_REBUILD_PROCESSES):
+        ahead.append(pool.apply_async(rebuild_bodies, (keys, index_name, topics)))
+    while ahead:
+        bodies = ahead.popleft().get()
+        if (keys := next(todo, None)) is not None:
+            ahead.append(pool.apply_async(rebuild_bodies, (keys, index_name, topics)))
+        yield from bodies
 
 
 # -- draining the outbox -----------------------------------------------------------------------------------------
@@ -429,18 +482,12 @@ def _rebuild(progress) -> dict:
         keys = list(all_keys(index))
         new_name = create_versioned_index(index, es)
         bar = progress(total=len(keys), desc=f"{index} index", unit="item") if progress else None
-
-        def batches(keys=keys, new_name=new_name, bar=bar):
-            for start in range(0, len(keys), REBUILD_BATCH):
-                chunk = keys[start : start + REBUILD_BATCH]
-                # A fresh index has nothing to delete.
-                yield [{**a, "_index": new_name} for a in actions_for(chunk, topics) if a.get("_op_type") != "delete"]
-                if bar is not None:
-                    bar.update(len(chunk))
-
+        batches = [keys[start : start + REBUILD_BATCH] for start in range(0, len(keys), REBUILD_BATCH)]
         # No refreshes while loading (nobody reads the new index yet); one at the end.
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "-1"}})
-        write_while_building(batches(), es)
+        with builders(len(batches)) as pool:
+            bodies = built_in(pool, batches, new_name, topics) if pool else built_here(batches, new_name, topics)
+            write_while_building(bodies, es, bar)
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=new_name)
         swap_alias(index, new_name, es)

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -184,6 +185,9 @@ SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal_")
 # The portal's faceted search (search/): readers wait at most SEARCH_TIMEOUT before the database answers instead.
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
 SEARCH_INDEX_TIMEOUT = env.float("SEARCH_INDEX_TIMEOUT", default=10.0)
+# Processes that build a full rebuild's documents while this one sends them (0: build them in this process). One
+# core is left to Elasticsearch when it runs on the same machine.
+SEARCH_REBUILD_PROCESSES = env.int("SEARCH_REBUILD_PROCESSES", default=max(1, (os.cpu_count() or 2) - 1))
 # "These may already answer your question": look-ups per person per minute while a question's title is typed.
 SIMILAR_QUESTIONS_PER_MINUTE = env.int("SIMILAR_QUESTIONS_PER_MINUTE", default=60)
 # Without a search worker (`manage.py search_worker`, which `make serve` runs), drain index work after each commit.

@@ -16,6 +16,7 @@ gunicorn and Elasticsearch are stopped on exit, Ctrl-C included.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import re
@@ -405,6 +406,41 @@ def print_table(runs, sizes):
 
 
 # -- the run -------------------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def ending_cleanly():
+    """The bench's run: Ctrl-C or SIGTERM (both, even in the background, where the shell made SIGINT ignored) end
+    it with 130 and a BenchError with its message and 1; the clean-up after the block runs with both ignored, so a
+    second Ctrl-C cannot cut it short."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    except BenchError as error:
+        print(f"\n{error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        print("\nInterrupted: stopping what the bench started.", file=sys.stderr)
+        raise SystemExit(130) from None
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def release_search(environment, index_prefix, indexed, es_started_here, log):
+    """Drop the bench's indices, and stop the embedded Elasticsearch if the bench started it."""
+    if indexed:
+        delete_indices(environment, index_prefix)
+    if es_started_here:
+        try:
+            manage(environment, "elasticsearch", "stop", log=log)
+        except BenchError as error:
+            print(error, file=sys.stderr)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds per timed wrk run")
@@ -417,62 +453,45 @@ def main():
     parser.add_argument("--reuse", metavar="PATH", help="serve a database kept by --keep instead of building one")
     args = parser.parse_args()
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    # Both, even when started in the background, where the shell made SIGINT ignored.
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
     database = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="portal-httpbench-")) / "db.sqlite3"
     index_prefix = f"bench_http_{os.getpid()}_"
     environment = portal_environment(database, index_prefix)
     log = database.parent / "bench.log"
     es_started_here, indexed, server = False, False, None
     try:
-        wrk = ensure_wrk()
-        es_started_here = not elasticsearch_running(environment)
-        manage(environment, "elasticsearch", "start", log=log)
-        print(f"{'Reusing' if args.reuse else 'Building'} {database} (log: {log})", flush=True)
-        manage(environment, "migrate", "--noinput", log=log)
-        if not args.reuse:
-            manage(environment, "load_demo_content", log=log, DEMO_CONTENT_ALLOWED="true")
-        indexed = True
-        manage(environment, "update_index", log=log)  # Wagtail's own indices (admin search)
-        manage(environment, "rebuild_search_index", log=log)  # the portal's
-        manage(environment, "collectstatic", "--noinput", log=log)
-        port = free_port()
-        server = start_gunicorn(environment, port, args.workers, log)
-        cookies = {member: log_in(port, member, DEMO_PASSWORD) for member in MEMBERS}
-        sizes = {page: check(port, page, cookies) for page in [HEALTHZ, *PAGES]}
-        print(f"gunicorn on 127.0.0.1:{port}: {len(sizes)} URLs answer 200 as their reader. Warming up...", flush=True)
-        for page in [HEALTHZ, *PAGES]:
-            run_wrk(wrk, port, page, cookies, args, args.warm_up, warm_up=True)
-        print(
-            f"Timing: wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, {args.rounds} rounds, "
-            f"gunicorn {args.workers} sync workers, portal.settings.production, SQLite, {os.cpu_count()} CPUs",
-            flush=True,
-        )
-        runs = time_pages(wrk, port, cookies, args)
-        print()
-        print_table(runs, sizes)
-    except BenchError as error:
-        print(f"\n{error}", file=sys.stderr)
-        raise SystemExit(1) from None
-    except KeyboardInterrupt:
-        print("\nInterrupted: stopping what the bench started.", file=sys.stderr)
-        raise SystemExit(130) from None
+        with ending_cleanly():
+            wrk = ensure_wrk()
+            es_started_here = not elasticsearch_running(environment)
+            manage(environment, "elasticsearch", "start", log=log)
+            print(f"{'Reusing' if args.reuse else 'Building'} {database} (log: {log})", flush=True)
+            manage(environment, "migrate", "--noinput", log=log)
+            if not args.reuse:
+                manage(environment, "load_demo_content", log=log, DEMO_CONTENT_ALLOWED="true")
+            indexed = True
+            manage(environment, "update_index", log=log)  # Wagtail's own indices (admin search)
+            manage(environment, "rebuild_search_index", log=log)  # the portal's
+            manage(environment, "collectstatic", "--noinput", log=log)
+            port = free_port()
+            server = start_gunicorn(environment, port, args.workers, log)
+            cookies = {member: log_in(port, member, DEMO_PASSWORD) for member in MEMBERS}
+            sizes = {page: check(port, page, cookies) for page in [HEALTHZ, *PAGES]}
+            print(f"gunicorn on 127.0.0.1:{port}: {len(sizes)} URLs answer 200 as their reader.", flush=True)
+            print("Warming up...", flush=True)
+            for page in [HEALTHZ, *PAGES]:
+                run_wrk(wrk, port, page, cookies, args, args.warm_up, warm_up=True)
+            print(
+                f"Timing: wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, "
+                f"{args.rounds} rounds, gunicorn {args.workers} sync workers, portal.settings.production, SQLite, "
+                f"{os.cpu_count()} CPUs",
+                flush=True,
+            )
+            runs = time_pages(wrk, port, cookies, args)
+            print()
+            print_table(runs, sizes)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if server is not None:
             stop_group(server)
-        if indexed:
-            delete_indices(environment, index_prefix)
-        if es_started_here:
-            try:
-                manage(environment, "elasticsearch", "stop", log=log)
-            except BenchError as error:
-                print(error, file=sys.stderr)
+        release_search(environment, index_prefix, indexed, es_started_here, log)
         if args.keep:
             print(f"\nKept: --reuse {database}")
         elif not args.reuse:

@@ -41,7 +41,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -63,12 +62,13 @@ from http_bench import (  # the same set-up as the HTTP bench: its processes, it
     PYTHON,
     ROOT,
     BenchError,
-    delete_indices,
     elasticsearch_running,
+    ending_cleanly,
     free_port,
     log_in,
     manage,
     portal_environment,
+    release_search,
     start_gunicorn,
     stop_group,
 )
@@ -775,11 +775,6 @@ def main():
     args = parser.parse_args()
     args.members = min(args.members, len(MEMBERS))
 
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
     folder = Path(tempfile.mkdtemp(prefix="portal-scaleout-"))
     log = folder / "bench.log"
     database_url = f"{args.postgres}/{args.database}"
@@ -795,71 +790,58 @@ def main():
     processes, created, indexed, es_started_here, redis_client = {}, False, False, False, None
     results = []
     try:
-        redis_client = empty_redis(args.redis_url)
-        es_started_here = not elasticsearch_running(environment)
-        manage(environment, "elasticsearch", "start", log=log)
-        create_database(args.postgres, args.database)
-        created = True
-        print(f"Building {database_url} (log: {log})", flush=True)
-        manage(environment, "migrate", "--noinput", log=log)
-        manage(environment, "load_demo_content", log=log, DEMO_CONTENT_ALLOWED="true")
-        indexed = True
-        manage(environment, "update_index", log=log)
-        manage(environment, "rebuild_search_index", log=log)
-        manage(environment, "collectstatic", "--noinput", log=log)
-        for name in ("w1", "w2"):
-            processes[f"search worker {name}"] = start_worker(environment, name, folder / f"worker-{name}.log")
-        if pending := wait_for_outbox(database_url, 120):
-            raise BenchError(f"The workers left {pending} outbox rows of the demo after 120 s.")
-        ports = (free_port(), free_port())
-        while ports[1] == ports[0]:
-            ports = (ports[0], free_port())
-        for label, port in zip("AB", ports, strict=True):
-            processes[f"instance {label}"] = start_gunicorn(environment, port, 2, folder / f"gunicorn-{label}.log")
-        print(f"Instances A on 127.0.0.1:{ports[0]}, B on 127.0.0.1:{ports[1]}; workers w1, w2", flush=True)
-        cookies = {username: log_in(ports[0], username, DEMO_PASSWORD) for username in [*MEMBERS, EDITOR]}
-        library = library_id(ports[0])
-        sessions_in_redis = sum(1 for _ in redis_client.scan_iter("*django.contrib.sessions.cache*"))
-        recorder = Recorder(ports)
-        started = time.time()
-        print(
-            f"Load: {args.duration} s, {args.readers} readers, {args.members} members, 1 editor on both instances",
-            flush=True,
-        )
-        run_load(args, ports, cookies, library, recorder)
-        left = wait_for_outbox(database_url, 30)
-        drained = outbox(database_url, since=datetime.fromtimestamp(started, UTC))
-        commit_times(database_url, recorder.items)
-        exits = [f"{name} exited ({process.returncode})" for name, process in processes.items() if process.poll()]
-        print()
-        print_requests(recorder)
-        print()
-        workers = ", ".join(
-            f"{name} {count} rows ({keys} keys)" for name, (count, keys, _) in drained["workers"].items()
-        )
-        print(f"Outbox during the load: settled by {workers or 'nobody'}; {left} pending after it.")
-        print_lags(recorder.items)
-        print()
-        results = checks(recorder, "; ".join(exits), sessions_in_redis)
-        print_checks(results)
-    except BenchError as error:
-        print(f"\n{error}", file=sys.stderr)
-        raise SystemExit(1) from None
-    except KeyboardInterrupt:
-        print("\nInterrupted: stopping what the bench started.", file=sys.stderr)
-        raise SystemExit(130) from None
+        with ending_cleanly():
+            redis_client = empty_redis(args.redis_url)
+            es_started_here = not elasticsearch_running(environment)
+            manage(environment, "elasticsearch", "start", log=log)
+            create_database(args.postgres, args.database)
+            created = True
+            print(f"Building {database_url} (log: {log})", flush=True)
+            manage(environment, "migrate", "--noinput", log=log)
+            manage(environment, "load_demo_content", log=log, DEMO_CONTENT_ALLOWED="true")
+            indexed = True
+            manage(environment, "update_index", log=log)
+            manage(environment, "rebuild_search_index", log=log)
+            manage(environment, "collectstatic", "--noinput", log=log)
+            for name in ("w1", "w2"):
+                processes[f"search worker {name}"] = start_worker(environment, name, folder / f"worker-{name}.log")
+            if pending := wait_for_outbox(database_url, 120):
+                raise BenchError(f"The workers left {pending} outbox rows of the demo after 120 s.")
+            ports = (free_port(), free_port())
+            while ports[1] == ports[0]:
+                ports = (ports[0], free_port())
+            for label, port in zip("AB", ports, strict=True):
+                processes[f"instance {label}"] = start_gunicorn(environment, port, 2, folder / f"gunicorn-{label}.log")
+            print(f"Instances A on 127.0.0.1:{ports[0]}, B on 127.0.0.1:{ports[1]}; workers w1, w2", flush=True)
+            cookies = {username: log_in(ports[0], username, DEMO_PASSWORD) for username in [*MEMBERS, EDITOR]}
+            library = library_id(ports[0])
+            sessions_in_redis = sum(1 for _ in redis_client.scan_iter("*django.contrib.sessions.cache*"))
+            recorder = Recorder(ports)
+            started = time.time()
+            print(
+                f"Load: {args.duration} s, {args.readers} readers, {args.members} members, 1 editor on both instances",
+                flush=True,
+            )
+            run_load(args, ports, cookies, library, recorder)
+            left = wait_for_outbox(database_url, 30)
+            drained = outbox(database_url, since=datetime.fromtimestamp(started, UTC))
+            commit_times(database_url, recorder.items)
+            exits = [f"{name} exited ({process.returncode})" for name, process in processes.items() if process.poll()]
+            print()
+            print_requests(recorder)
+            print()
+            workers = ", ".join(
+                f"{name} {count} rows ({keys} keys)" for name, (count, keys, _) in drained["workers"].items()
+            )
+            print(f"Outbox during the load: settled by {workers or 'nobody'}; {left} pending after it.")
+            print_lags(recorder.items)
+            print()
+            results = checks(recorder, "; ".join(exits), sessions_in_redis)
+            print_checks(results)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for process in processes.values():
             stop_group(process)
-        if indexed:
-            delete_indices(environment, index_prefix)
-        if es_started_here:
-            try:
-                manage(environment, "elasticsearch", "stop", log=log)
-            except BenchError as error:
-                print(error, file=sys.stderr)
+        release_search(environment, index_prefix, indexed, es_started_here, log)
         if redis_client is not None and created:
             redis_client.flushdb()
         if created:

@@ -6,13 +6,11 @@ count (records of the others are kept, but left out). The department and role fi
 community filter does not apply to learning. Every figure is a database aggregate: the number of queries does not
 grow with the number of learners or records."""
 
-import datetime
 import functools
 from collections import defaultdict
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import Truncator
 
 from wagtail.models import Page
@@ -118,7 +116,7 @@ class LearnerRecords:
         }
         for name, (queryset, field) in counts.items():
             by_week = dict(
-                queryset.annotate(week=self.week_number(field))
+                queryset.annotate(week=self.scope.week_number(field))
                 .values("week")
                 .annotate(count=Count("pk"))
                 .values_list("week", "count")
@@ -135,21 +133,6 @@ class LearnerRecords:
             "completions are modules and paths completed; lessons completed count live lessons only.",
         )
 
-    def week_number(self, field):
-        """Which of the scope's weeks (0, 1, ...) a moment in the period falls in, by the site's time zone: a binary
-        search over each Monday's first moment in plain comparisons, a few per row however long the period (a
-        database's week functions cost far more per row, and differ between databases)."""
-        starts = [timezone.make_aware(datetime.datetime.combine(day, datetime.time.min)) for day in self.scope.weeks()]
-
-        def among(low, high):  # the week in starts[low:high]
-            if high - low == 1:
-                return Value(low)
-            middle = (low + high) // 2
-            earlier = When(**{f"{field}__lt": starts[middle]}, then=among(low, middle))
-            return Case(earlier, default=among(middle, high), output_field=IntegerField())
-
-        return among(0, len(starts))
-
     def active_learners(self) -> int:
         """People who enrolled, completed a lesson or took a quiz in the period (one query)."""
         return (
@@ -165,7 +148,7 @@ class LearnerRecords:
         period: the weekly series and the completion by KM stage both come from these rows."""
         return list(
             self.enrolments()
-            .annotate(week=self.week_number("enrolled_at"))
+            .annotate(week=self.scope.week_number("enrolled_at"))
             .values_list("week", "module_id", "path_id")
             .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__lt=self.until)))
         )

@@ -255,5 +255,5 @@ def topic_ids_with_ancestors(topic_ids: Iterable[int]) -> list[int]:
     if not topic_ids:
         return []
     paths = Topic.objects.filter(pk__in=topic_ids).values_list("path", flat=True)
-    prefixes = {path[:end] for path in paths for end in range(Topic.steplen, len(path) + 1, Topic.steplen)}
+    prefixes = {prefix for path in paths for prefix in Topic.paths_down_to(path)}
     return sorted(Topic.objects.filter(path__in=prefixes).values_list("pk", flat=True))

@@ -81,13 +81,8 @@ class TopicAncestry:
 
     def __init__(self):
         rows = list(Topic.objects.values_list("pk", "path", "name"))
-        by_path = {path: pk for pk, path, _ in rows}
         self.names = {pk: name for pk, _, name in rows}
-        step = Topic.steplen
-        self.ancestors = {
-            pk: [by_path[path[:end]] for end in range(step, len(path) + 1, step) if path[:end] in by_path]
-            for pk, path, _ in rows
-        }
+        self.ancestors = Topic.ancestry({path: pk for pk, path, _ in rows})
 
     def expand(self, topic_ids) -> list[int]:
         return sorted({ancestor for pk in topic_ids for ancestor in self.ancestors.get(pk, [pk])})

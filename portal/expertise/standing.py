@@ -17,12 +17,7 @@ FACILITATES_KEPT = 3  # newest communities facilitated kept per row: the summary
 
 def ancestry(topic_model=Topic) -> dict[int, list[int]]:
     """Each topic's id -> its own id and its ancestors' ids (from the tree's paths, in one query)."""
-    by_path = dict(topic_model.objects.values_list("path", "pk"))
-    step = Topic.steplen
-    return {
-        pk: [by_path[path[:end]] for end in range(step, len(path) + 1, step) if path[:end] in by_path]
-        for path, pk in by_path.items()
-    }
+    return Topic.ancestry(dict(topic_model.objects.values_list("path", "pk")))
 
 
 def standings(evidence: Iterable, declared: Iterable[tuple[int, int]], tree=None, model=TopicStanding) -> list:

@@ -30,11 +30,10 @@ def _topic_links():
 
 def topic_counts():
     """Topic id -> number of live, public pages under that topic or any topic below it."""
-    steplen = Topic.steplen
     pages_by_path = defaultdict(set)
     for page_id, path in _topic_links():
-        for end in range(steplen, len(path) + 1, steplen):
-            pages_by_path[path[:end]].add(page_id)
+        for prefix in Topic.paths_down_to(path):
+            pages_by_path[prefix].add(page_id)
     return {topic.pk: len(pages_by_path.get(topic.path, ())) for topic in Topic.objects.only("pk", "path")}
 
 

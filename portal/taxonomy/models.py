@@ -70,6 +70,19 @@ class Topic(index.Indexed, MP_Node):
         """Ancestors from the root down, then this topic."""
         return [*self.get_ancestors(), self]
 
+    @classmethod
+    def paths_down_to(cls, path: str) -> list[str]:
+        """The paths of a topic's ancestors, root first, then its own: the tree's paths are its ancestry."""
+        return [path[:end] for end in range(cls.steplen, len(path) + 1, cls.steplen)]
+
+    @classmethod
+    def ancestry(cls, ids_by_path: dict[str, int]) -> dict[int, list[int]]:
+        """Each topic's id -> its ancestors' ids, root first, then its own, from {path: id} of the whole tree."""
+        return {
+            pk: [ids_by_path[prefix] for prefix in cls.paths_down_to(path) if prefix in ids_by_path]
+            for path, pk in ids_by_path.items()
+        }
+
     def subtree_ids(self):
         return list(Topic.objects.filter(path__startswith=self.path).values_list("pk", flat=True))
 

@@ -6,7 +6,7 @@ Builds a throwaway SQLite database with the demo content, then times requests th
 
 Then where the search page's time goes (issue 18 part 3: the HTML page as fast as /api/search/ plus rendering):
 for a few searches, the JSON API, the HTML page, and the page's template rendered alone from the context the view
-built, each the median of --requests / 4 runs.
+built, each the median of --requests / 4 runs, timed in turn.
 """
 
 import argparse
@@ -39,8 +39,11 @@ SEARCHES = ["q=community", "q=after+action+review", "q=knowledge&type=article", 
 def search_breakdown(client, n):
     """The HTML search page against /api/search/ (the same search, permissions, facets and re-check, as JSON) plus
     the page's template rendered alone: what the page adds beyond those two (the people strip, editors' picks,
-    credits) is the overhead to remove."""
+    credits) is the overhead to remove. The four are timed in turn, request by request, so that a change in the
+    machine's load weighs on every column alike (timed one column after the other, a busy spell on a shared
+    machine made one search's ratio 1.41x in one run and 1.15x in the next)."""
     from django.template.loader import render_to_string
+    from django.test import override_settings
 
     import search.views
 
@@ -51,28 +54,46 @@ def search_breakdown(client, n):
         captured.update(request=request, template=template, context=context)
         return render(request, template, context)
 
-    from django.test import override_settings
+    def once(url):
+        start = time.perf_counter()
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return (time.perf_counter() - start) * 1000
 
+    def alone():
+        start = time.perf_counter()
+        render_to_string(captured["template"], captured["context"], captured["request"])
+        return (time.perf_counter() - start) * 1000
+
+    kept_on, kept_off = override_settings(PAGE_CACHE_SECONDS=300), override_settings(PAGE_CACHE_SECONDS=0)
     print("\nhtml: fragments off (PAGE_CACHE_SECONDS=0); kept: on (the people strip and picks shared by readers)")
     columns = ("api ms", "html ms", "kept ms", "render ms")
-    print(f"{'search':28} {' '.join(f'{c:>9}' for c in columns)} {'kept / (api + render)':>22}")
+    # The last column, request by request: what the kept page cost beyond the API request and the rendering timed
+    # next to it (the median of those differences, steadier than a difference of medians on a busy machine).
+    headings = (*columns, "kept - (api + render)", "kept / (api + render)")
+    print(f"{'search':28} {' '.join(f'{c:>9}' for c in columns)} {headings[4]:>22} {headings[5]:>22}")
     for query in SEARCHES:
-        api = timed(client, f"/api/search/?{query}", n)["p50"]
-        html = timed(client, f"/search/?{query}", n)["p50"]
-        with override_settings(PAGE_CACHE_SECONDS=300):
-            kept = timed(client, f"/search/?{query}", n)["p50"]
         search.views.render = capturing
         try:
             client.get(f"/search/?{query}")
         finally:
             search.views.render = render
-        samples = []
+        with kept_on:  # the strip and picks kept before the first timed request, as for every later one
+            once(f"/search/?{query}")
+        samples = {column: [] for column in columns}
         for _ in range(n):
-            start = time.perf_counter()
-            render_to_string(captured["template"], captured["context"], captured["request"])
-            samples.append((time.perf_counter() - start) * 1000)
-        alone = statistics.median(samples)
-        print(f"{query:28} {api:9.2f} {html:9.2f} {kept:9.2f} {alone:9.2f} {kept / (api + alone):22.2f}")
+            samples["api ms"].append(once(f"/api/search/?{query}"))
+            with kept_off:
+                samples["html ms"].append(once(f"/search/?{query}"))
+            with kept_on:
+                samples["kept ms"].append(once(f"/search/?{query}"))
+            samples["render ms"].append(alone())
+        api, html, kept, rendered = (statistics.median(samples[column]) for column in columns)
+        beyond = statistics.median(
+            k - a - r for k, a, r in zip(samples["kept ms"], samples["api ms"], samples["render ms"], strict=True)
+        )
+        figures = f"{api:9.2f} {html:9.2f} {kept:9.2f} {rendered:9.2f}"
+        print(f"{query:28} {figures} {beyond:22.2f} {kept / (api + rendered):22.2f}")
 
 
 def main():

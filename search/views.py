@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from portal.curation.credits import credit_hits
 from portal.searchable import batch_cache
 from search.fallback import fallback_search
-from search.models import SearchDay, ZeroResultQuery
+from search.models import SearchDay, ZeroResultQuery, count_search_term
 from search.promotions import promoted_hits
 from search.query import (
     CONTENT_FACETS,
@@ -48,8 +48,6 @@ def record(search_request, results):
     center's Search panel; for words alone also Wagtail's search terms report and, when nothing was found, the
     search-gaps report. Further pages of the same search are not counted again; nor is autocomplete, which asks at
     every pause in typing (a search would count once per prefix, and prefixes that find nothing are not gaps)."""
-    from wagtail.contrib.search_promotions.models import Query
-
     if search_request.asked_page != 1 or not (search_request.text or search_request.selections):
         return
     # The database fallback (Elasticsearch down) reads titles alone: its "nothing" is not counted as nothing.
@@ -57,7 +55,7 @@ def record(search_request, results):
     SearchDay.record(search_request.text, search_request.selections.get("topic", []), found_nothing)
     if not search_request.text or search_request.selections:
         return
-    Query.get(search_request.text[:255]).add_hit()
+    count_search_term(search_request.text[:255])
     if found_nothing:
         ZeroResultQuery.record(search_request.text)
 

@@ -5,6 +5,7 @@ concurrent requests, the search-gaps report it links to, and the demo's twelve w
 import datetime
 import random
 import threading
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
@@ -18,7 +19,9 @@ from django.utils import timezone
 from portal.command_center.figures import Scope, panels, panels_for
 from portal.governance.workflows import PROGRAMME_LEADS
 from search.command_center import TOP, build
-from search.models import SearchDay, TopicSearchDay, ZeroResultQuery, ZeroResultQueryDay
+from search.models import SearchDay, TopicSearchDay, ZeroResultQuery, ZeroResultQueryDay, count_search_term
+from search.query import SearchRequest
+from search.views import record
 from tests.conftest import sync_search_index
 from tests.factories import make_article, make_audience, make_library, make_topic, make_user
 from tests.helpers import api, ensure_site
@@ -86,6 +89,23 @@ def test_a_search_the_database_answered_counts_but_never_as_finding_nothing(sear
     assert api(q="quantum blockchain")["limited"] is True
     assert rollup() == ((1, 0), {}, {})
     assert not ZeroResultQuery.objects.exists()
+
+
+def test_words_searched_again_today_are_counted_in_one_update_per_row():
+    """The second search for the same words today writes five UPDATEs (the day, the words' topic looked up, Wagtail's
+    search terms, the gap in all and today) and reads nothing else; every count lands."""
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    ensure_site()
+    nothing = SimpleNamespace(total=0, limited=False)
+    record(SearchRequest(text="Quantum  blockchain"), nothing)
+    with CaptureQueriesContext(connection) as second:
+        record(SearchRequest(text="quantum blockchain"), nothing)
+    statements = [query["sql"].split()[0] for query in second.captured_queries]
+    assert statements == ["UPDATE", "SELECT", "UPDATE", "UPDATE", "UPDATE"]
+    assert rollup() == ((2, 2), {}, {"quantum blockchain": 2})
+    assert ZeroResultQuery.objects.get().hits == 2
+    assert QueryDailyHits.objects.get(query__query_string="quantum blockchain").hits == 2
 
 
 # -- the panel equals the database truth ------------------------------------------------------------------------------
@@ -261,6 +281,8 @@ def test_the_panel_reads_the_same_number_of_queries_however_much_was_searched(tr
 def test_concurrent_searches_are_all_counted():
     """Several requests at once, each the first of the day for its rows: every increment lands exactly once (an
     insert that loses the race becomes an update)."""
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
     make_topic("Lessons learned")
     workers, each = 4, 15
     start, errors = threading.Barrier(workers), []
@@ -271,6 +293,7 @@ def test_concurrent_searches_are_all_counted():
             for n in range(each):
                 SearchDay.record("Lessons learned", ["lessons-learned"], found_nothing=n % 3 == 0)
                 ZeroResultQuery.record("Nothing  here")
+                count_search_term("Nothing  here")
         except Exception as error:  # reported below: a failure in a thread would otherwise vanish
             errors.append(repr(error))
         finally:
@@ -287,6 +310,7 @@ def test_concurrent_searches_are_all_counted():
     # The topic is both picked and named by the words: one search about it, counted once.
     assert rollup() == ((total, zero), {"Lessons learned": total}, {"nothing here": total})
     assert ZeroResultQuery.objects.get().hits == total
+    assert QueryDailyHits.objects.get().hits == total
     assert SearchDay.objects.count() == TopicSearchDay.objects.count() == ZeroResultQueryDay.objects.count() == 1
 
 

@@ -19,6 +19,7 @@ from communities.models import Thread
 from home.models import ReferenceArticlePage
 from portal.pagecache.cache import HIT_HEADER
 from search.related import paused as search_paused
+from tests.conftest import sync_search_index
 from tests.factories import make_article, make_community, make_library, make_user
 from tests.helpers import client_for, ensure_site, examples
 
@@ -119,6 +120,22 @@ def test_a_post_in_a_community_is_visible_on_its_page_to_the_next_anonymous_requ
     )
     response = reader.get(url_of(community))
     assert response[HIT_HEADER] == "miss" and "Fresh cached question" in response.content.decode()
+
+
+@ON
+def test_an_item_published_again_is_in_the_next_anonymous_related_aside(site):
+    """Found by the property below: a kept page's "Related" aside must not miss an item that entered the index
+    after it was kept, though the page never showed that item (so its key is not among the page's tags)."""
+    sync_search_index()
+    first, second = site["articles"][0], site["articles"][1]
+    reader = client_for()
+    assert url_of(first).encode() in reader.get(url_of(second)).content  # related by their words
+    Page.objects.get(pk=first.pk).unpublish()
+    assert url_of(first).encode() not in reader.get(url_of(second)).content
+    assert reader.get(url_of(second))[HIT_HEADER] == "hit"
+    retitle(first, "Cached note 0 again")
+    again = reader.get(url_of(second))
+    assert again[HIT_HEADER] == "miss" and url_of(first).encode() in again.content
 
 
 @ON

@@ -5,6 +5,7 @@ from django import template
 
 from portal.pagecache.cache import depends_on, refuse
 from portal.searchable import search_key
+from search.indexing import arrivals
 from search.related import paused as search_paused
 from search.related import related_items as find_related
 
@@ -18,8 +19,9 @@ def related_items(context, item):
     request = context.get("request")
     user = getattr(request, "user", None)
     related = find_related(item, user) if item is not None and getattr(item, "pk", None) else []
-    # A kept page must go when an item it lists changes (retitled, restricted, unpublished): their keys are tags.
-    depends_on(request, [search_key(suggestion.obj) for suggestion in related])
+    # A kept page must go when an item it lists changes (retitled, restricted, unpublished): their keys are tags;
+    # and when an item arrives that may belong in the list (published, or published again).
+    depends_on(request, [search_key(suggestion.obj) for suggestion in related] + [arrivals("content")])
     if search_paused():  # Elasticsearch failed: an aside left empty by an outage must not be kept
         refuse(request)
     return {"related": related}

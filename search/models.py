@@ -37,6 +37,18 @@ def count_search_term(text: str) -> None:
         Query.get(text).add_hit(today)
 
 
+def count_search(count: dict) -> None:
+    """Count one search people ran (`count`: what `search.views.search_count` found to count), in one transaction:
+    the daily rollup of the command center's Search panel; for words alone also Wagtail's search terms report and,
+    when nothing was found, the search-gaps report. Also run for each serving of a kept search page."""
+    with transaction.atomic():
+        SearchDay.record(count["text"], count["topics"], count["found_nothing"])
+        if count["words_alone"]:
+            count_search_term(count["text"][:255])
+            if count["found_nothing"]:
+                ZeroResultQuery.record(count["text"])
+
+
 class IndexOutboxQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(done_at__isnull=True)

@@ -10,13 +10,17 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
 from portal.curation.credits import credit_hits
+from portal.expertise.refresh import EXPERTISE_TAG
+from portal.pagecache.cache import cache_for_readers, count_each_serving, depends_on, may_use
+from portal.pagecache.signals import SITE
 from portal.searchable import batch_cache
 from search.fallback import fallback_search
-from search.models import SearchDay, ZeroResultQuery, count_search_term
-from search.promotions import promoted_hits
+from search.models import count_search
+from search.promotions import PROMOTIONS_TAG, promoted_hits
 from search.query import (
     CONTENT_FACETS,
     PEOPLE_FACETS,
@@ -43,32 +47,55 @@ def run_search(request, engine=FacetedSearch, facets=CONTENT_FACETS, index="cont
     return search_request, results
 
 
-def record(search_request, results):
-    """Count a search people ran (the first page of results, for words or filters): the daily rollup of the command
-    center's Search panel; for words alone also Wagtail's search terms report and, when nothing was found, the
-    search-gaps report. Further pages of the same search are not counted again; nor is autocomplete, which asks at
-    every pause in typing (a search would count once per prefix, and prefixes that find nothing are not gaps)."""
+def search_count(search_request, results) -> dict | None:
+    """What this search counts (`search.models.count_search`), or None: only the first page of results, for words
+    or filters, is counted. Further pages of the same search are not counted again; nor is autocomplete, which asks
+    at every pause in typing (a search would count once per prefix, and prefixes that find nothing are not gaps)."""
     if search_request.asked_page != 1 or not (search_request.text or search_request.selections):
-        return
-    # The database fallback (Elasticsearch down) reads titles alone: its "nothing" is not counted as nothing.
-    found_nothing = results.total == 0 and not results.limited
-    SearchDay.record(search_request.text, search_request.selections.get("topic", []), found_nothing)
-    if not search_request.text or search_request.selections:
-        return
-    count_search_term(search_request.text[:255])
-    if found_nothing:
-        ZeroResultQuery.record(search_request.text)
+        return None
+    return {
+        "text": search_request.text,
+        "topics": list(search_request.selections.get("topic", [])),
+        # The database fallback (Elasticsearch down) reads titles alone: its "nothing" is not counted as nothing.
+        "found_nothing": results.total == 0 and not results.limited,
+        "words_alone": bool(search_request.text) and not search_request.selections,
+    }
 
 
-@never_cache
+def record(search_request, results) -> dict | None:
+    count = search_count(search_request, results)
+    if count is not None:
+        count_search(count)
+    return count
+
+
+# What an anonymous search page shows from elsewhere: any item of either index (results, counts and the people
+# strip: the outbox bumps its index's tag for every write), anyone's evidence, editors' picks, the taxonomy.
+SEARCH_PAGE_TAGS = ("index:content", "index:people", EXPERTISE_TAG, PROMOTIONS_TAG, SITE)
+
+
+def kept_for_anonymous_readers(request, results, count) -> bool:
+    """Keep an anonymous reader's search for the next reader who asks the same: they see exactly the same (public
+    items only), and each serving is counted as this one was. Not when the index could not answer it whole: the
+    database's fallback, or hits the index still had that the database no longer shows (the index is about to
+    change)."""
+    if not may_use(request) or request.user.is_authenticated or results.limited or results.dropped:
+        return False
+    cache_for_readers(request, SEARCH_PAGE_TAGS)
+    depends_on(request, [hit.key for hit in results.hits])
+    if count is not None:
+        count_each_serving(request, "search", count)
+    return True
+
+
 def search(request):
     search_request, results = run_search(request, SearchWithPeople)
-    record(search_request, results)
+    count = record(search_request, results)
     promoted = promoted_hits(search_request, request.user)
     promoted_keys = {hit.key for hit in promoted}
     results.hits = promoted + [hit for hit in results.hits if hit.key not in promoted_keys]
     credit_hits(results.hits, request.user)
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -81,6 +108,9 @@ def search(request):
             "suggestion_url": SearchRequest(text=results.suggestion).query_string() if results.suggestion else "",
         },
     )
+    if not kept_for_anonymous_readers(request, results, count):
+        add_never_cache_headers(response)  # a reader's own results: no browser or proxy keeps them
+    return response
 
 
 @never_cache

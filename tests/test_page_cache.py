@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -159,8 +160,63 @@ def test_responses_that_set_a_cookie_or_are_not_pages_are_never_kept(site):
     reader = client_for()
     login = reader.get("/accounts/login/")
     assert login.status_code == 200 and HIT_HEADER not in login
-    search = reader.get("/search/", {"q": "cached"})
-    assert HIT_HEADER not in search and HIT_HEADER not in reader.get("/search/", {"q": "cached"})
+    for url in ("/search/people/?q=cached", "/search/autocomplete/?q=cach", "/api/search/?q=cached"):
+        assert HIT_HEADER not in reader.get(url) and HIT_HEADER not in reader.get(url), url
+
+
+def counted(text) -> tuple[int, int, int]:
+    """Today's searches in the command center's rollup, and Wagtail's search terms report's hits for `text`."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.models import SearchDay, ZeroResultQuery
+
+    day = SearchDay.objects.filter(day=timezone.localdate()).first()
+    query = Query.objects.filter(query_string=text).first()
+    hits = query.hits if query else 0
+    gaps = ZeroResultQuery.objects.filter(query_string=text).values_list("hits", flat=True).first() or 0
+    return (day.searches if day else 0, hits, gaps)
+
+
+@ON
+def test_an_anonymous_search_is_kept_and_every_serving_counted(site):
+    sync_search_index()
+    reader = client_for()
+    first = reader.get("/search/", {"q": "cached note"})
+    assert first[HIT_HEADER] == "miss" and url_of(site["articles"][1]).encode() in first.content
+    second = reader.get("/search/", {"q": "cached note"})
+    assert second[HIT_HEADER] == "hit" and second.content == first.content
+    assert counted("cached note") == (2, 2, 0)
+    assert reader.get("/search/", {"q": "zyzzyva"})[HIT_HEADER] == "miss"
+    assert reader.get("/search/", {"q": "zyzzyva"})[HIT_HEADER] == "hit"
+    assert counted("zyzzyva") == (4, 2, 2)  # a search gap, however it was served
+    assert reader.get("/search/", {"q": "cached note", "page": 2})[HIT_HEADER] == "miss"
+    assert reader.get("/search/", {"q": "cached note", "page": 2})[HIT_HEADER] == "hit"
+    assert counted("cached note") == (4, 2, 0)  # a further page is not counted again, kept or not
+
+
+@ON
+def test_a_publish_or_a_restriction_is_in_the_next_anonymous_search(site):
+    sync_search_index()
+    reader = client_for()
+    assert b"Quokka" not in reader.get("/search/", {"q": "quokka"}).content
+    article = make_article(site["library"], "Quokka handbook")
+    found = reader.get("/search/", {"q": "quokka"})
+    assert found[HIT_HEADER] == "miss" and url_of(article).encode() in found.content
+    assert reader.get("/search/", {"q": "quokka"})[HIT_HEADER] == "hit"
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    hidden = reader.get("/search/", {"q": "quokka"})
+    assert hidden[HIT_HEADER] == "miss" and url_of(article).encode() not in hidden.content
+
+
+@ON
+def test_a_signed_in_readers_search_is_never_kept_nor_served_from_the_cache(site):
+    reader, member = client_for(), client_for(site["member"])
+    reader.get("/search/", {"q": "cached note"})
+    searched = member.get("/search/", {"q": "cached note"})
+    assert HIT_HEADER not in searched and "no-store" in searched["Cache-Control"]
+    cache.clear()
+    member.get("/search/", {"q": "cached note"})
+    assert reader.get("/search/", {"q": "cached note"})[HIT_HEADER] == "miss"
 
 
 OPERATIONS = st.lists(
@@ -209,9 +265,12 @@ def apply(site, operation, target, step):
             assert HIT_HEADER not in member.get(url)
 
 
+SEARCH = "/search/?q=cached+note"
+
+
 def urls(site) -> list[str]:
     pages = [site["home"], site["library"], *site["articles"], site["community"]]
-    return [url_of(page) for page in pages] + ["/topics/"]
+    return [url_of(page) for page in pages] + ["/topics/", SEARCH]
 
 
 def difference(kept, truth) -> tuple[str, str]:
@@ -250,6 +309,10 @@ def test_the_cache_serves_only_what_a_fresh_render_would(site, operations):
                 assert response.content == truth.content, (operation, target, url, difference(response, truth))
             if under_restriction(url, site):
                 assert response.status_code != 200, (operation, target, url)
+            if url == SEARCH:  # no article an anonymous reader may not open is among the results
+                for article in site["articles"]:
+                    if under_restriction(url_of(article), site) or not Page.objects.get(pk=article.pk).live:
+                        assert url_of(article).encode() not in response.content, (operation, target, article)
     site["hits"] = site.get("hits", 0) + hits
 
 

@@ -3,8 +3,9 @@ changes (issue 18).
 
 Safe by construction, not by listing what to leave out:
 - Opt-in. Only a response whose view named what it shows (`cache_for_readers(request, tags)`) is kept: Wagtail
-  pages (a `before_serve_page` hook) and the taxonomy's topic and tag pages (`KEPT_VIEWS`). Everything else, the
-  search page among it (each search is counted for the command center), is never kept.
+  pages (a `before_serve_page` hook), the taxonomy's topic and tag pages (`KEPT_VIEWS`) and the search page.
+  Everything else is never kept. What a view counts per reader (each search, for the command center) is counted
+  on every serving of the kept response too (`count_each_serving`).
 - Only cookieless readers. A request carrying a session or messages cookie, or an Authorization header, is never
   answered from the cache nor stored: a signed-in reader, and anyone with something in their session, always gets
   a fresh response.
@@ -20,12 +21,16 @@ rendered. A bump during a render keeps that render out of the cache. PAGE_CACHE_
 every instance sees every bump."""
 
 import hashlib
+import logging
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
 HIT_HEADER = "X-Page-Cache"
@@ -50,6 +55,21 @@ def depends_on(request, tags) -> None:
     threads by their search keys, which are their tags). No effect unless the response is kept for its own tags."""
     if request is not None:
         request.page_cache_depends = set(getattr(request, "page_cache_depends", set())) | set(tags)
+
+
+# What kept responses count each time they are served: a name -> its counter, registered by the app that counts
+# (the platform imports no feature app), called with the payload the view stored.
+HIT_COUNTERS: dict[str, Callable] = {}
+
+
+def register_hit_counter(name: str, counter: Callable) -> None:
+    HIT_COUNTERS[name] = counter
+
+
+def count_each_serving(request, name: str, payload) -> None:
+    """Have `HIT_COUNTERS[name](payload)` run each time this response is served from the cache (the view itself
+    counted this first serving). `payload` is kept with the response: plain, picklable values."""
+    request.page_cache_counts = [*getattr(request, "page_cache_counts", []), (name, payload)]
 
 
 def refuse(request) -> None:
@@ -97,6 +117,11 @@ def lookup(request) -> HttpResponse | None:
     for name, value in entry["headers"]:
         response[name] = value
     response[HIT_HEADER] = "hit"
+    for name, payload in entry.get("counts", ()):
+        try:
+            HIT_COUNTERS[name](payload)
+        except Exception:  # a reader gets the page even when counting it failed
+            logger.exception("Could not count a kept response's serving (%s)", name)
     return response
 
 
@@ -147,6 +172,7 @@ def store(request, response, rendered_at: float) -> None:
     entry = {
         "content": response.content,
         "headers": [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)],
+        "counts": getattr(request, "page_cache_counts", []),
     }
     keep(entry_key(request), entry, tags, rendered_at)
 

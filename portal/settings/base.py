@@ -138,7 +138,19 @@ SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_BACKEND}"
 # cache (CACHE_URL=redis://...); the local-memory default serves one process (`make serve`).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_NEVER = ("/admin/", "/accounts/", "/api/", "/search/", "/me/", "/documents/", "/follow/", "/curation/")
+# Paths never looked up nor kept (the search page itself may be: search/views.py opts in for anonymous readers).
+PAGE_CACHE_NEVER = (
+    "/admin/",
+    "/accounts/",
+    "/api/",
+    "/search/people/",
+    "/search/autocomplete/",
+    "/search/similar/",
+    "/me/",
+    "/documents/",
+    "/follow/",
+    "/curation/",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -44,7 +44,6 @@ from search.models import IndexOutbox
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-REBUILD_BATCH = 1000  # a rebuild's batches: per-batch costs (queries, a bulk request) shared by more items
 ACTION_META = ("_index", "_id", "version", "version_type")  # what a bulk action line carries
 BULK_ANSWER = "errors,items.*._id,items.*.status,items.*.error"  # all a bulk write reads of the answer
 BULK_BYTES = 50 * 2**20  # a bulk request's most (Elasticsearch refuses over 100 MB, http.max_content_length)
@@ -348,7 +347,7 @@ def write_while_building(bodies: Iterable[tuple[str, int]], es, progress=None):
 def rebuild_bodies(keys: list[str], index_name: str, topics: TopicAncestry) -> list[tuple[str, int]]:
     """One rebuild batch as bulk bodies for the fresh index `index_name` (which has nothing to delete)."""
     actions = ({**a, "_index": index_name} for a in actions_for(keys, topics) if a.get("_op_type") != "delete")
-    return list(bulk_bodies(actions, REBUILD_BATCH))
+    return list(bulk_bodies(actions, settings.SEARCH_REBUILD_BATCH))
 
 
 def built_here(batches: list[list[str]], index_name: str, topics: TopicAncestry) -> Iterator[tuple[str, int]]:
@@ -490,7 +489,8 @@ def _rebuild(progress) -> dict:
         keys = list(all_keys(index))
         new_name = create_versioned_index(index, es)
         bar = progress(total=len(keys), desc=f"{index} index", unit="item") if progress else None
-        batches = [keys[start : start + REBUILD_BATCH] for start in range(0, len(keys), REBUILD_BATCH)]
+        size = settings.SEARCH_REBUILD_BATCH
+        batches = [keys[start : start + size] for start in range(0, len(keys), size)]
         # No refreshes while loading (nobody reads the new index yet); one at the end.
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "-1"}})
         with builders(len(batches)) as pool:

@@ -2,10 +2,14 @@
 
 import io
 import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 from PIL import Image
 
+from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 # How many examples a property test draws, scaled by the Hypothesis profile (tests/conftest.py).
@@ -99,3 +103,33 @@ def png_bytes(size=(40, 40), colour=(30, 90, 200)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def database_url() -> str:
+    """The URL of the database this test run uses, for the worker and command processes."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def manage(*args, **environment) -> subprocess.Popen:
+    """`manage.py <args>` in a process of its own, on this test run's database and indices (`environment` added)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": database_url(),
+        "TEST_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
+        "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
+        "PYTHONUNBUFFERED": "1",  # each line as it is written: a test may wait on one
+        **environment,
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -6,13 +6,11 @@ import os
 import re
 import select
 import subprocess
-import sys
 import threading
 import time
 
 import pytest
 
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
@@ -21,20 +19,11 @@ from communities.models import Post, Thread
 from search.models import IndexOutbox
 from tests.conftest import refresh_search_index, sync_search_index
 from tests.factories import make_article, make_community, make_library, make_user
-from tests.helpers import ensure_site
+from tests.helpers import ensure_site, manage
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 PUBLISHES = 20
-
-
-def database_url() -> str:
-    """The URL of the database this test run uses, for the worker and command processes."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 def wait_for_line(process: subprocess.Popen, start: str, timeout: float) -> bool:
@@ -49,25 +38,6 @@ def wait_for_line(process: subprocess.Popen, start: str, timeout: float) -> bool
                 return False  # it ended
             line += byte
     return line.decode().startswith(start)
-
-
-def manage(*args) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": database_url(),
-        "TEST_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
-        "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
-        "PYTHONUNBUFFERED": "1",  # each line as it is written: a test may wait on one
-    }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def test_publishing_while_the_index_is_rebuilt_and_the_worker_runs(search_index, settings):

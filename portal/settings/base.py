@@ -200,6 +200,8 @@ SEARCH_INDEX_TIMEOUT = env.float("SEARCH_INDEX_TIMEOUT", default=10.0)
 # Processes that build a full rebuild's documents while this one sends them (0: build them in this process). One
 # core is left to Elasticsearch when it runs on the same machine.
 SEARCH_REBUILD_PROCESSES = env.int("SEARCH_REBUILD_PROCESSES", default=max(1, (os.cpu_count() or 2) - 1))
+# Items per batch of a rebuild: per-batch costs (queries, a bulk request) shared by more items.
+SEARCH_REBUILD_BATCH = env.int("SEARCH_REBUILD_BATCH", default=1000)
 # "These may already answer your question": look-ups per person per minute while a question's title is typed.
 SIMILAR_QUESTIONS_PER_MINUTE = env.int("SIMILAR_QUESTIONS_PER_MINUTE", default=60)
 # Without a search worker (`manage.py search_worker`, which `make serve` runs), drain index work after each commit.

@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 BATCH = 500
 ACTION_META = ("_index", "_id", "version", "version_type")  # what a bulk action line carries
-BULK_ANSWER = "errors,items.*._id,items.*.status,items.*.error"  # all a bulk write reads of the answer
+BULK_ANSWER = "errors,items.*.status,items.*.error"  # all a bulk write reads of Elasticsearch's answer
 BULK_BYTES = 50 * 2**20  # a bulk request's most (Elasticsearch refuses over 100 MB, http.max_content_length)
 SHARED_RELATED_FROM = 50  # objects loaded at once from which related rows are read apart and shared (`load`)
 SERIALIZER = JSONSerializer()  # elasticsearch-py's own (dates, decimals, UUIDs)
@@ -85,11 +85,6 @@ class TopicAncestry:
 
     def expand(self, topic_ids) -> list[int]:
         return sorted({ancestor for pk in topic_ids for ancestor in self.ancestors.get(pk, [pk])})
-
-
-def arrivals(index: str) -> str:
-    """The page-cache tag bumped when an item enters `index` (search.templatetags.search_tags: "Related" asides)."""
-    return f"arrivals:{index}"
 
 
 def index_of_key(key: str) -> str:
@@ -262,16 +257,13 @@ def actions_for(keys: Iterable[str], topics: TopicAncestry | None = None, versio
     yield from actions
 
 
-def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options) -> set[str]:
+def write(actions: Iterable[dict], es=None, size: int = BATCH, **bulk_options):
     """Send actions in bulk, `size` at a time, and never more than BULK_BYTES in one request (a batch of long wiki
     pages would pass Elasticsearch's request limit). A delete of something never indexed is fine, and so is a
-    versioned write that a newer one already overtook (409); any other failure raises. Returns the ids of the
-    documents that were new to their index."""
+    versioned write that a newer one already overtook (409); any other failure raises."""
     es = es or client(timeout=settings.SEARCH_INDEX_TIMEOUT)
-    created = set()
     for body, count in bulk_bodies(actions, size):
-        created |= send_bulk(es, body, count, bulk_options)
-    return created
+        send_bulk(es, body, count, bulk_options)
 
 
 def bulk_bodies(actions: Iterable[dict], size: int) -> Iterator[tuple[str, int]]:
@@ -295,17 +287,13 @@ def bulk_bodies(actions: Iterable[dict], size: int) -> Iterator[tuple[str, int]]
         yield "\n".join(lines) + "\n", count
 
 
-def send_bulk(es, body: str, count: int, bulk_options: dict) -> set[str]:
-    """One bulk request of `count` actions, already serialised; raises when an item failed for good. Returns the
-    ids of the documents it created (201: not in the index before)."""
+def send_bulk(es, body: str, count: int, bulk_options: dict):
+    """One bulk request of `count` actions, already serialised; raises when an item failed for good."""
     response = es.bulk(body=body, filter_path=BULK_ANSWER, **bulk_options)
-    results = [next(iter(item.values())) for item in response.get("items", [])]
     if response["errors"]:
-        answers = zip(response["items"], results, strict=True)
-        failed = [item for item, result in answers if not settled(result["status"])]
+        failed = [item for item in response["items"] if not settled(next(iter(item.values()))["status"])]
         if failed:
             raise BulkIndexError(f"Index update failed: {len(failed)} of {count}", failed)
-    return {result["_id"] for result in results if result["status"] == 201 and "_id" in result}
 
 
 def settled(status: int) -> bool:
@@ -401,15 +389,14 @@ def drain(limit: int = BATCH, worker: str = "") -> int:
         # With the page cache on, the kept pages that list these items are invalidated below: only once searches
         # see the change (the next refresh, within a second), or a page rendered meanwhile would keep the old one.
         options = {"refresh": "wait_for"} if page_cache_enabled() else {}
-        arrived = write(actions_for(keys, version=read_version()), **options)
+        write(actions_for(keys, version=read_version()), **options)
     except (ElasticsearchException, BulkIndexError):
         IndexOutbox.objects.filter(pk__in=pks).update(attempts=F("attempts") + 1, claimed_at=None)
         raise
     IndexOutbox.objects.filter(pk__in=pks).update(done_at=timezone.now())
     # Kept pages that list these items (a "Related" aside shows their indexed titles) render anew, and so do kept
-    # fragments built from a search of their index (the people strip); an item new to its index (published, or
-    # published again) may belong in any kept "Related" aside.
-    bump({*keys, *(f"index:{index_of_key(key)}" for key in keys), *(arrivals(index_of_key(key)) for key in arrived)})
+    # fragments built from a search of their index (the people strip, "Related" asides).
+    bump({*keys, *(f"index:{index_of_key(key)}" for key in keys)})
     return len(rows)
 
 

@@ -5,7 +5,6 @@ from django import template
 
 from portal.pagecache.cache import depends_on, refuse
 from portal.searchable import search_key
-from search.indexing import arrivals
 from search.related import paused as search_paused
 from search.related import related_items as find_related
 
@@ -20,8 +19,9 @@ def related_items(context, item):
     user = getattr(request, "user", None)
     related = find_related(item, user) if item is not None and getattr(item, "pk", None) else []
     # A kept page must go when an item it lists changes (retitled, restricted, unpublished): their keys are tags;
-    # and when an item arrives that may belong in the list (published, or published again).
-    depends_on(request, [search_key(suggestion.obj) for suggestion in related] + [arrivals("content")])
+    # and when anything in the index changes, since related items are ranked by the whole index's word statistics
+    # (an item published, or another edited, may enter or leave the list).
+    depends_on(request, [search_key(suggestion.obj) for suggestion in related] + ["index:content"])
     if search_paused():  # Elasticsearch failed: an aside left empty by an outage must not be kept
         refuse(request)
     return {"related": related}

@@ -302,9 +302,9 @@ def settled(status: int) -> bool:
     return 200 <= status < 300 or status in (404, 409)
 
 
-def write_while_building(bodies: Iterable[tuple[str, int]], es, progress=None):
+def write_while_building(bodies: Iterable[tuple[str, int]], es):
     """Send each bulk body from a second thread while this one builds (or receives) the next: Elasticsearch indexes
-    while Python builds documents. The database is only touched from this thread, and so is `progress`."""
+    while Python builds documents. The database is only touched from this thread."""
     pending = Queue(maxsize=2)
     errors = []
 
@@ -323,8 +323,6 @@ def write_while_building(bodies: Iterable[tuple[str, int]], es, progress=None):
             if errors:
                 break
             pending.put(item)
-            if progress is not None:
-                progress.update(item[1])
     finally:
         pending.put(None)
         sender.join()
@@ -338,9 +336,10 @@ def rebuild_bodies(keys: list[str], index_name: str, topics: TopicAncestry) -> l
     return list(bulk_bodies(actions, settings.SEARCH_REBUILD_BATCH))
 
 
-def built_here(batches: list[list[str]], index_name: str, topics: TopicAncestry) -> Iterator[tuple[str, int]]:
+def built_here(batches: list[list[str]], index_name: str, topics: TopicAncestry, progress) -> Iterator[tuple[str, int]]:
     for keys in batches:
         yield from rebuild_bodies(keys, index_name, topics)
+        progress(len(keys))
 
 
 @contextmanager
@@ -360,17 +359,20 @@ def builders(batches: int) -> Iterator[multiprocessing.pool.Pool | None]:
         yield pool
 
 
-def built_in(pool, batches: list[list[str]], index_name: str, topics: TopicAncestry) -> Iterator[tuple[str, int]]:
+def built_in(
+    pool, batches: list[list[str]], index_name: str, topics: TopicAncestry, progress
+) -> Iterator[tuple[str, int]]:
     """The batches' bulk bodies built by the pool, in order, with at most two batches per process built ahead of
     the sender (a million items' bodies would not fit in memory)."""
     ahead, todo = deque(), iter(batches)
     for keys in itertools.islice(todo, 2 * settings.SEARCH_REBUILD_PROCESSES):
         ahead.append(pool.apply_async(rebuild_bodies, (keys, index_name, topics)))
-    while ahead:
+    for done in batches:
         bodies = ahead.popleft().get()
         if (keys := next(todo, None)) is not None:
             ahead.append(pool.apply_async(rebuild_bodies, (keys, index_name, topics)))
         yield from bodies
+        progress(len(done))
 
 
 # -- draining the outbox -----------------------------------------------------------------------------------------
@@ -480,9 +482,13 @@ def _rebuild(progress) -> dict:
         batches = [keys[start : start + size] for start in range(0, len(keys), size)]
         # No refreshes while loading (nobody reads the new index yet); one at the end.
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "-1"}})
+        advance = bar.update if bar is not None else lambda items: None  # by items, as its total counts them
         with builders(len(batches)) as pool:
-            bodies = built_in(pool, batches, new_name, topics) if pool else built_here(batches, new_name, topics)
-            write_while_building(bodies, es, bar)
+            if pool:
+                bodies = built_in(pool, batches, new_name, topics, advance)
+            else:
+                bodies = built_here(batches, new_name, topics, advance)
+            write_while_building(bodies, es)
         es.indices.put_settings(index=new_name, body={"index": {"refresh_interval": "1s"}})
         es.indices.refresh(index=new_name)
         swap_alias(index, new_name, es)

@@ -164,7 +164,7 @@ def test_sessions_stay_in_the_database_without_a_shared_cache():
 def test_with_a_shared_cache_sessions_are_read_from_it_unless_told_otherwise(chosen, engine):
     extra = {"SESSION_BACKEND": chosen} if chosen else {}
     found = probe("portal.settings.production", **PRODUCTION_ENV, CACHE_URL=REDIS, **extra)
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "portal.pagecache.redis.PooledClientRedisCache"  # Django's, one client per pool
     assert found["session"] == f"django.contrib.sessions.backends.{engine}"
 
 

@@ -35,12 +35,13 @@ class PostQuerySet(models.QuerySet):
         """Posts by these people (ids, or a subquery of them)."""
         return self.filter(author_id__in=user_ids)
 
-    def visible_to(self, user, community):
-        """Published posts, plus the reader's own pending ones; facilitators also see pending and hidden ones."""
-        if community.is_facilitator(user):
+    def visible_to(self, policy):
+        """What the reader of `policy` (communities.policy, one per request and community) may see: published
+        posts, plus their own pending ones; facilitators also see pending and hidden ones."""
+        if policy.is_facilitator:
             return self
-        if user.is_authenticated:
-            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(status=Post.Status.PENDING, author=user))
+        if policy.user.is_authenticated:
+            return self.filter(Q(status=Post.Status.PUBLISHED) | Q(status=Post.Status.PENDING, author=policy.user))
         return self.published()
 
 

@@ -455,7 +455,7 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
             shared=parts,
             blog_url=parts["blog_url"],
             is_facilitator=policy.is_facilitator,
-            recent_threads=self.threads.visible_to(user, self).select_related("author__profile")[:8],
+            recent_threads=self.threads.visible_to(policy).select_related("author__profile")[:8],
         )
         if policy.is_member and shows_summary(self, request):
             context["programme_summary"] = programme_summary(self.readable_community_ids(user))

@@ -303,7 +303,9 @@ def discussions(request, community):
                 return response
         messages.error(request, "Your post was not saved yet: please correct the fields marked below.")
     threads = (
-        Thread.objects.filter(community=community).visible_to(request.user, community).select_related("author__profile")
+        Thread.objects.filter(community=community)
+        .visible_to(policy_for(request, community))
+        .select_related("author__profile")
     )
     kind = request.GET.get("kind")
     if kind in Thread.Kind.values:
@@ -369,7 +371,7 @@ def get_thread(request, community, thread_id):
     thread = get_object_or_404(
         Thread.objects.select_related("author__profile", "accepted_reply"), pk=thread_id, community=community
     )
-    if not Thread.objects.filter(pk=thread.pk).visible_to(request.user, community).exists():
+    if not Thread.objects.filter(pk=thread.pk).visible_to(policy_for(request, community)).exists():
         raise Http404("No such thread")
     return thread
 
@@ -389,7 +391,7 @@ def thread_detail(request, community, thread_id):
     if request.user.is_authenticated:  # reading the thread is reading what its notifications announced
         Notification.objects.for_reader(request.user).filter(target_key=search_key(thread)).mark_read()
     replies = (
-        thread.replies.visible_to(request.user, community)
+        thread.replies.visible_to(policy)
         .select_related("author__profile")
         .prefetch_related("edits")
         .annotate(helpful_count=Count("helpful_marks", distinct=True))

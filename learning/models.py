@@ -44,6 +44,7 @@ from portal.network.activity import Verb, record_after_commit
 from portal.pages import BasePage
 from portal.people.models import Profile
 from portal.pictures import card_images
+from portal.searchable import cached
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, StagedFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageManager, Stage
 from portal.taxonomy.trust import combined_trust
@@ -253,7 +254,8 @@ class LessonPage(RoutablePageMixin, BasePage):
             module.add_taxonomy_to(document)
 
     def module(self):
-        return ModulePage.objects.parent_of(self).first()
+        # Within a batch (indexing, a page of search hits), the lessons of one module share one look-up.
+        return cached(("module-above", self.path[: -self.steplen]), lambda: ModulePage.objects.parent_of(self).first())
 
     def quizzes(self):
         return [block for block in self.body if block.block_type == "quiz"]

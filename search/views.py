@@ -89,25 +89,27 @@ def kept_for_anonymous_readers(request, results, count) -> bool:
 
 
 def search(request):
-    search_request, results = run_search(request, SearchWithPeople)
-    count = record(search_request, results)
-    promoted = promoted_hits(search_request, request.user)
-    promoted_keys = {hit.key for hit in promoted}
-    results.hits = promoted + [hit for hit in results.hits if hit.key not in promoted_keys]
-    credit_hits(results.hits, request.user)
-    response = render(
-        request,
-        "search/search.html",
-        {
-            "search_query": search_request.text,
-            "search": search_request,
-            "results": results,
-            "sorts": [(key, label, search_request.query_string(sort=key)) for key, label in SORTS.items()],
-            "previous_url": search_request.query_string(page=search_request.page - 1),
-            "next_url": search_request.query_string(page=search_request.page + 1),
-            "suggestion_url": SearchRequest(text=results.suggestion).query_string() if results.suggestion else "",
-        },
-    )
+    # One batch for the whole page: the hits' cards (trust, reported-outdated flags) share what the search read.
+    with batch_cache():
+        search_request, results = run_search(request, SearchWithPeople)
+        count = record(search_request, results)
+        promoted = promoted_hits(search_request, request.user)
+        promoted_keys = {hit.key for hit in promoted}
+        results.hits = promoted + [hit for hit in results.hits if hit.key not in promoted_keys]
+        credit_hits(results.hits, request.user)
+        response = render(
+            request,
+            "search/search.html",
+            {
+                "search_query": search_request.text,
+                "search": search_request,
+                "results": results,
+                "sorts": [(key, label, search_request.query_string(sort=key)) for key, label in SORTS.items()],
+                "previous_url": search_request.query_string(page=search_request.page - 1),
+                "next_url": search_request.query_string(page=search_request.page + 1),
+                "suggestion_url": SearchRequest(text=results.suggestion).query_string() if results.suggestion else "",
+            },
+        )
     if not kept_for_anonymous_readers(request, results, count):
         add_never_cache_headers(response)  # a reader's own results: no browser or proxy keeps them
     return response

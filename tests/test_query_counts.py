@@ -77,3 +77,33 @@ def test_signed_in_pages_run_the_same_queries_at_ten_times_the_content(portal_of
     assert "Counted question 20" in client.get(urls["community"]).content.decode()
     assert after == before
     assert min(before.values()) > 3, before  # real pages, not redirects or empty shells
+
+
+def test_a_page_of_search_hits_reads_what_they_share_once(search_index):
+    """The cards of a page of hits share one look-up of what they have in common (the lessons' module and its
+    review, the open "outdated" flags): four times as many lessons of one module, the same queries."""
+    from tests.conftest import sync_search_index
+
+    ensure_site()
+    module = make_module("Sorted module", lessons=2, quiz_in_last=False)
+    client = client_for(make_user("searching-member"))
+    url = "/search/?q=sorted"
+
+    def counted() -> tuple[int, int]:
+        sync_search_index()
+        client.get(url)  # warm: the day's first count, kept fragments
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(url).content.decode()
+        return len(captured), len(set(re.findall(r"sorted-module/lesson-(\d+)/", page)))
+
+    queries_before, lessons_before = counted()
+    for number in range(3, 9):
+        lesson = (
+            module.get_children()
+            .first()
+            .specific.copy(update_attrs={"title": f"Sorted module lesson {number}", "slug": f"lesson-{number}"})
+        )
+        lesson.save_revision().publish()
+    queries_after, lessons_after = counted()
+    assert (lessons_before, lessons_after) == (2, 8)
+    assert queries_after == queries_before

@@ -44,7 +44,7 @@ from portal.command_center.summary import summary as programme_summary
 from portal.pagecache.fragments import shared
 from portal.pagecache.signals import SITE
 from portal.pages import BasePage
-from portal.searchable import batch_cache, page_readers, page_visible_to, search_key, topic_ids_with_ancestors
+from portal.searchable import batch_cache, cached, page_readers, page_visible_to, search_key, topic_ids_with_ancestors
 from portal.taxonomy.filters import LIBRARY_PAGE_SIZE, TaxonomyFilterSet
 from portal.taxonomy.models import Classified, ClassifiedPageQuerySet
 
@@ -362,7 +362,8 @@ class CommunityPage(RoutablePageMixin, Classified, BasePage):
         return self.member_policy(user).is_member
 
     def is_facilitator(self, user) -> bool:
-        return self.member_policy(user).is_facilitator
+        # Within a batch (a page of wiki hits approved by the same facilitator), asked once per person.
+        return cached(("facilitates", self.pk, user.pk), lambda: self.member_policy(user).is_facilitator)
 
     @staticmethod
     def readable_community_ids(user) -> set[int]:

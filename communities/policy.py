@@ -164,9 +164,3 @@ def policy_for(request, community) -> CommunityPolicy:
     if community.pk not in policies:
         policies[community.pk] = CommunityPolicy(community, request.user)
     return policies[community.pk]
-
-
-def facilitates(community, user) -> bool:
-    """Whether `user` facilitates `community`; within a batch, asked once per pair (a page of wiki hits approved by
-    the same facilitator)."""
-    return cached(("facilitates", community.pk, user.pk), lambda: community.is_facilitator(user))

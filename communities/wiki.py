@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from communities import wiki_views
 from communities.member_images import image_collection_ids
-from communities.policy import community_of, facilitates, policy_for
+from communities.policy import community_of, policy_for
 from communities.text import render_markdown
 from portal.pages import BasePage
 
@@ -91,7 +91,7 @@ class WikiPage(RoutablePageMixin, BasePage):
             .first()
         )
         community = self.community()
-        if entry and entry.user and community and facilitates(community, entry.user):
+        if entry and entry.user and community and community.is_facilitator(entry.user):
             return entry.timestamp.date()
         return None
 
